@@ -1,0 +1,3 @@
+"""kroniek: Dutch news in, PLOVER political events out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,307 @@
+"""The command line. It parses arguments, calls library functions, and is the one place that
+turns kroniek's errors into messages for the user."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kroniek.errors import KroniekError
+from kroniek.ports import EventQuery
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="kroniek: Dutch news in, PLOVER political events out.")
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
+DEFAULT_DB = Path("kroniek.duckdb")
+
+
+def _fail(error: Exception) -> None:
+    errors.print(f"[bold red]error:[/] {error}")
+    raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .jsonl), folders, or - for stdin.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes, each with its own Frog (0: "
+                                         "from cores and memory).")] = 1,
+    timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
+) -> None:
+    """Code articles into the store. Re-running adds nothing; an interrupted run resumes.
+
+    Example: kroniek run examples/corpus --db kroniek.duckdb
+    """
+    from kroniek.adapters.duckdb_store import DuckDBStore
+    from kroniek.adapters.local_engine import default_workers, make_engine
+    from kroniek.factory import dictionary_hash, frog_pipeline
+    from kroniek.runner import RunCounts
+    from kroniek.runner import run as run_articles
+
+    workers = workers or default_workers()
+    started = time.monotonic()
+
+    def progress(counts: RunCounts) -> None:
+        elapsed = max(time.monotonic() - started, 1e-6)
+        errors.print(
+            f"\r{counts.articles_done} articles coded ({counts.articles_done / elapsed:.2f}/s), "
+            f"{counts.events} events, {counts.articles_skipped} skipped, "
+            f"{counts.articles_failed + counts.articles_rejected} failed", end="",
+        )
+
+    try:
+        with DuckDBStore(db) as store:
+            engine = make_engine(functools.partial(frog_pipeline, timeout), workers)
+            counts = run_articles(paths, store, engine, dictionary_hash(), progress=progress,
+                                  report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
+            errors.print()
+            summary = store.summary()
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    _print_summary(summary, counts.as_dict())
+
+
+def _print_summary(summary: dict[str, Any], counts: dict[str, int] | None = None) -> None:
+    if counts:
+        console.print(
+            f"This run: {counts['articles_done']} coded, {counts['articles_skipped']} already "
+            f"stored, {counts['articles_failed']} failed, {counts['events']} events."
+        )
+    console.print(
+        f"Store: {summary['articles']} articles, {summary['sentences']} sentences, "
+        f"{summary['events']} events, {summary['failed']} failed articles."
+    )
+    by_type = Table(title="Events per type")
+    by_type.add_column("type")
+    by_type.add_column("events", justify="right")
+    for name, n in summary["events_by_type"].items():
+        by_type.add_row(name, str(n))
+    console.print(by_type)
+    dyads = Table(title="Most active dyads")
+    for column in ("source", "target", "events"):
+        dyads.add_column(column)
+    for row in summary["top_dyads"]:
+        dyads.add_row(str(row["source"]), str(row["target"]), str(row["events"]))
+    console.print(dyads)
+    console.print(f"Database: {Path(str(summary['db'])).resolve()}")
+
+
+@app.command()
+def summary(db: DbOption = DEFAULT_DB) -> None:
+    """Counts of what the store holds. Example: kroniek summary --db kroniek.duckdb"""
+    from kroniek.adapters.duckdb_store import DuckDBStore
+
+    try:
+        with DuckDBStore(db, read_only=True) as store:
+            _print_summary(store.summary())
+    except KroniekError as exc:
+        _fail(exc)
+
+
+EVENT_COLUMNS = ("event_id", "date", "date_precision", "type", "mode", "source_name",
+                 "source_country", "source_sector", "target_name", "target_country",
+                 "target_sector", "factuality", "rule", "confidence", "place_resolved",
+                 "sentence_text")
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[
+        str | None, typer.Option(help="Source or target actor (name, id or code).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Source or target country (ISO3).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Event date from (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Event date until (YYYY[-MM[-DD]]).")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the sentence.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="table, csv, jsonl or parquet.")
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (parquet needs one).")
+    ] = None,
+) -> None:
+    """List coded events. Example: kroniek events --country RUS --type ASSAULT --format csv"""
+    from kroniek.adapters.duckdb_store import DuckDBStore
+
+    query = EventQuery(actor=actor, country=country, type=type, since=since, until=until,
+                       text=text, limit=limit)
+    try:
+        with DuckDBStore(db, read_only=True) as store:
+            rows = store.events(query)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    if format == "table":
+        table = Table()
+        for column in ("date", "type", "mode", "source", "target", "factuality", "rule",
+                       "sentence"):
+            table.add_column(column, overflow="fold")
+        for r in rows:
+            table.add_row(
+                str(r["date"] or ""), str(r["type"]), str(r["mode"] or ""),
+                _actor_label(r, "source"), _actor_label(r, "target"), str(r["factuality"]),
+                str(r["rule"]), str(r["sentence_text"])[:120],
+            )
+        console.print(table)
+        console.print(f"{len(rows)} events")
+    elif format == "jsonl":
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    elif format == "csv":
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(EVENT_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    elif format == "parquet":
+        if output is None:
+            _fail(KroniekError("--format parquet needs --output FILE"))
+            return
+        import duckdb
+
+        con = duckdb.connect()
+        try:
+            import pandas
+        except ImportError:
+            _write_parquet_without_pandas(con, rows, output)
+        else:
+            frame = pandas.DataFrame(rows)  # noqa: F841
+            con.execute(f"COPY (SELECT * FROM frame) TO '{output}' (FORMAT parquet)")
+    else:
+        _fail(KroniekError(f"unknown format {format!r}: use table, csv, jsonl or parquet"))
+
+
+def _write_parquet_without_pandas(con: Any, rows: list[dict[str, Any]], output: Path) -> None:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
+        for r in rows:
+            tmp.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    con.execute(f"COPY (SELECT * FROM read_json_auto('{tmp.name}')) TO '{output}' (FORMAT parquet)")
+    Path(tmp.name).unlink()
+
+
+def _actor_label(row: dict[str, Any], side: str) -> str:
+    if not row.get(f"{side}_actor_id"):
+        return ""
+    code = (row.get(f"{side}_country") or "") + (row.get(f"{side}_sector") or "")
+    return f"{row[f'{side}_name']} ({code or 'UNK'})"
+
+
+@app.command()
+def show(article_id: str, db: DbOption = DEFAULT_DB) -> None:
+    """An article with its actors and event triggers highlighted, its events below.
+
+    Example: kroniek show belarus-2020-08
+    """
+    from kroniek.adapters.duckdb_store import DuckDBStore
+
+    try:
+        with DuckDBStore(db, read_only=True) as store:
+            data = store.article(article_id)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    if data is None:
+        _fail(KroniekError(f"no article {article_id!r} in {db}"))
+        return
+    text = Text(str(data["text"]))
+    for m in data["mentions"]:
+        text.stylize("bold cyan", m["start"], m["end"])
+    for e in data["events"]:
+        text.stylize("bold white on red", e["trigger_start"], e["trigger_end"])
+    if data.get("credit_start") is not None:
+        text.stylize("dim", data["credit_start"], data["credit_end"])
+    console.rule(f"{data['id']}  {data.get('date') or ''}  (status {data['status']})")
+    console.print(text)
+    table = Table(title=f"{len(data['events'])} events")
+    for column in ("#", "type", "mode", "source", "target", "factuality", "date", "rule",
+                   "trigger"):
+        table.add_column(column)
+    for e in data["events"]:
+        table.add_row(str(e["idx"]), e["type"], e["mode"] or "", _actor_label(e, "source"),
+                      _actor_label(e, "target"), e["factuality"], str(e["date"] or ""),
+                      e["rule"], e["trigger_text"])
+    console.print(table)
+
+
+@app.command()
+def runs(db: DbOption = DEFAULT_DB) -> None:
+    """The run history and the articles that failed. Example: kroniek runs"""
+    from kroniek.adapters.duckdb_store import DuckDBStore
+
+    try:
+        with DuckDBStore(db, read_only=True) as store:
+            history, failures = store.runs(), store.failures()
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    table = Table(title="Runs")
+    for column in ("id", "started", "finished", "version", "done", "skipped", "failed",
+                   "events", "status"):
+        table.add_column(column)
+    for r in history:
+        table.add_row(str(r["id"]), str(r["started"])[:19], str(r["finished"] or "")[:19],
+                      str(r["version"]), str(r["articles_done"]), str(r["articles_skipped"]),
+                      str(r["articles_failed"]), str(r["events"]), str(r["status"]))
+    console.print(table)
+    for f in failures:
+        console.print(f"[red]failed[/] {f['article_id']} ({f.get('origin', '')}) "
+                      f"{f.get('stage', '')}: {f.get('reason', '')}")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations, JSON Lines.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    system_out: Annotated[Path | None, typer.Option("--system-out",
+                                                    help="Write the system output here.")] = None,
+) -> None:
+    """Score the pipeline against gold annotations, in a fresh temporary store.
+
+    Example: kroniek evaluate examples/gold.jsonl
+    """
+    from kroniek.evaluation import render_table
+    from kroniek.evaluation_run import evaluate as run_evaluation
+    from kroniek.factory import frog_pipeline
+
+    try:
+        report, records = run_evaluation(gold, frog_pipeline)
+    except (KroniekError, ValueError, OSError) as exc:
+        _fail(exc)
+        return
+    if system_out:
+        with system_out.open("w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if as_json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(render_table(report))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Reading a clause off Frog's dependency parse, with the parser's habits corrected.
+
+Frog often labels a proper-noun object as a second subject ("Poetin belde Loekasjenko op"),
+hangs a shared subject under the first verb of a coordination only, and puts the subject of a
+participle or infinitive on its auxiliary. These helpers undo that (see FROG_NOTES.md).
+"""
+
+from __future__ import annotations
+
+from kroniek.model import Sentence, Token
+
+AUXILIARIES = frozenset(
+    {"hebben", "zijn", "worden", "zullen", "kunnen", "willen", "moeten", "mogen", "gaan",
+     "blijken", "lijken", "blijven", "laten", "komen", "weigeren", "proberen", "besluiten",
+     "dreigen", "beloven", "hoeven", "durven", "wensen", "menen", "trachten", "pogen"}
+)
+# Relations that lead from a verb down to the verb it governs: participle or infinitive (vc),
+# the clause under 'te' or 'om' (body).
+_DOWN = frozenset({"vc", "body"})
+_NP_LINKS = frozenset({"cnj", "app", "mwp"})
+
+
+def verb_chain(sentence: Sentence, verb: Token) -> list[Token]:
+    """The verb and the auxiliaries, modals and control verbs above it, lowest first:
+    'zou ... hebben ... gestuurd' gives [gestuurd, hebben, zou]."""
+    chain = [verb]
+    current = verb
+    for _ in range(6):
+        if current.deprel not in _DOWN or current.head is None:
+            break
+        parent = sentence.tokens[current.head]
+        if parent.lemma in ("te", "om") and parent.head is not None:
+            # 'weigerde te tekenen': te -> vc of weigerde
+            parent = sentence.tokens[parent.head]
+        if not parent.is_verb:
+            break
+        chain.append(parent)
+        current = parent
+    return chain
+
+
+def dependents(sentence: Sentence, chain: list[Token], relations: set[str]) -> list[Token]:
+    return [t for v in chain for t in sentence.children(v.index) if t.deprel in relations]
+
+
+def is_passive(sentence: Sentence, chain: list[Token]) -> bool:
+    """'wordt uitgejouwd door', 'werd gearresteerd', 'is gearresteerd door'."""
+    verb = chain[0]
+    if "vd" not in verb.features or len(chain) < 2:
+        return False
+    auxiliary = chain[1]
+    if auxiliary.lemma == "worden":
+        return True
+    return auxiliary.lemma == "zijn" and bool(agent_phrase(sentence, chain))
+
+
+def agent_phrase(sentence: Sentence, chain: list[Token]) -> list[Token]:
+    """The noun phrases of the `door` phrase."""
+    return [
+        noun
+        for prep in dependents(sentence, chain, {"mod", "pc", "obj1"})
+        if prep.lemma == "door"
+        for noun in sentence.children(prep.index)
+        if noun.deprel == "obj1"
+    ]
+
+
+def subject_and_objects(sentence: Sentence, chain: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The subject, and the objects, repairing a second `su` that is really the object."""
+    subjects = dependents(sentence, chain, {"su"})
+    objects = dependents(sentence, chain, {"obj1"})
+    if not subjects:
+        subjects = coordinated_subjects(sentence, chain[-1])
+    if len(subjects) > 1:
+        # What precedes the finite verb is the subject in a Dutch main clause; the verb's
+        # number decides otherwise.
+        finite = next((v for v in chain if v.is_finite), chain[-1])
+        before = [s for s in subjects if s.index < finite.index]
+        if before:
+            subject = before[-1]
+        else:
+            agreeing = [s for s in subjects if s.is_plural == finite.is_plural]
+            subject = (agreeing or subjects)[0]
+        objects = [s for s in subjects if s is not subject] + objects
+        subjects = [subject]
+    return (subjects[0] if subjects else None), objects
+
+
+def coordinated_subjects(sentence: Sentence, verb: Token) -> list[Token]:
+    """'Russische militairen annexeerden de Krim en ontketenden een oorlog': the subject hangs
+    under the first conjunct only; give it to the others."""
+    if verb.deprel != "cnj" or verb.head is None:
+        return []
+    for sibling in sentence.children(verb.head):
+        if sibling.index != verb.index and sibling.deprel == "cnj" and sibling.is_verb:
+            found = [t for t in sentence.children(sibling.index) if t.deprel == "su"]
+            if found:
+                return found[:1]
+    return []
+
+
+def prepositional(sentence: Sentence, heads: list[Token], preposition: str) -> list[Token]:
+    """Noun phrases of a prepositional phrase with that preposition under any of `heads`."""
+    found = []
+    for head in heads:
+        for prep in sentence.children(head.index):
+            if prep.lemma == preposition and prep.deprel in ("pc", "mod", "ld", "obj2", "predc"):
+                found.extend(t for t in sentence.children(prep.index) if t.deprel == "obj1")
+    return found
+
+
+def phrase_members(sentence: Sentence, token: Token) -> list[Token]:
+    """A noun phrase and its coordinated or appositive members ('Moskou en Minsk')."""
+    members = [token]
+    frontier = [token]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current.index):
+            if child.deprel in _NP_LINKS and child not in members:
+                members.append(child)
+                frontier.append(child)
+    if token.lemma in ("en", "of") and token.pos == "VG":
+        members.remove(token)
+    return members
+
+
+def separable_lemma(sentence: Sentence, verb: Token) -> str | None:
+    """'belde ... op' -> 'opbellen'."""
+    for child in sentence.children(verb.index):
+        if child.deprel == "svp" and child.pos in ("VZ", "BW", "ADJ", "N"):
+            return child.lemma.lower() + verb.lemma.lower()
+    return None
+
+
+def clause_lemmas(sentence: Sentence, head: Token) -> set[str]:
+    return {t.lemma.lower() for t in sentence.subtree(head.index)}

@@ -1,0 +1,211 @@
+"""The event coder: pattern dictionary over the dependency parse, one rule id per event."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass
+
+from kroniek.coder import clause
+from kroniek.coder.factuality import factuality
+from kroniek.coder.patterns import Pattern, PatternDictionary
+from kroniek.model import Doc, Event, Mention, Sentence, Token
+
+# One trigger with compound actors ("Moskou en Minsk ... Kyiv en Warschau") yields one event per
+# source-target pair, but no more than this: past it the pairs are noise (see README).
+MAX_PAIRS = 4
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One pattern tried on one trigger, for `kroniek explain`."""
+
+    sentence: int
+    token: int
+    pattern: str
+    fired: bool
+    reason: str
+
+
+@dataclass
+class _Slots:
+    chain: list[Token]
+    passive: bool
+    subject: Token | None
+    objects: list[Token]
+
+
+class EventCoder:
+    name = "events"
+
+    def __init__(self, patterns: PatternDictionary) -> None:
+        self.patterns = patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        events, _ = self.code(doc)
+        return dataclasses.replace(doc, events=tuple(events))
+
+    def code(self, doc: Doc) -> tuple[list[Event], list[Attempt]]:
+        events: list[Event] = []
+        attempts: list[Attempt] = []
+        for sentence in doc.sentences:
+            mentions = [m for m in doc.mentions if m.sentence == sentence.index]
+            by_token = {t: m for m in mentions for t in m.tokens}
+            for token in sentence.tokens:
+                for pattern in self._candidates(sentence, token):
+                    made, reason = self._apply(doc, sentence, token, pattern, by_token)
+                    attempts.append(Attempt(sentence.index, token.index, pattern.id,
+                                            bool(made), reason))
+                    if made:
+                        events.extend(made)
+                        break
+        return _unique(events), attempts
+
+    def _candidates(self, sentence: Sentence, token: Token) -> list[Pattern]:
+        if token.is_verb:
+            joined = clause.separable_lemma(sentence, token)
+            found = (self.patterns.candidates("verb", joined) if joined else []) + \
+                self.patterns.candidates("verb", token.lemma)
+        elif token.pos == "N":
+            found = self.patterns.candidates("noun", token.lemma)
+        else:
+            return []
+        # The most specific pattern first: multi-word expressions and constrained slots.
+        return sorted(found, key=lambda p: (-len(p.extra), -len(p.requires)))
+
+    def _apply(
+        self, doc: Doc, sentence: Sentence, token: Token, pattern: Pattern,
+        by_token: dict[int, Mention],
+    ) -> tuple[list[Event], str]:
+        slots = self._slots(sentence, token, pattern)
+        top = slots.chain[-1] if slots.chain else token
+        if pattern.extra:
+            lemmas = clause.clause_lemmas(sentence, top) | {token.lemma.lower()}
+            missing = [w for w in pattern.extra if w not in lemmas]
+            if missing:
+                return [], f"needs {' '.join(missing)}"
+        for constraint in pattern.requires:
+            fillers = self._fill(sentence, token, pattern, constraint.slot, slots)
+            if constraint.actor:
+                ok = any(by_token.get(f.index) for f in fillers)
+            else:
+                heads = {f.lemma.lower() for f in fillers}
+                ok = bool(heads & constraint.lemmas) != constraint.negated and (
+                    bool(fillers) or constraint.negated
+                )
+            if not ok:
+                return [], f"{constraint.slot} does not satisfy the constraint"
+        sources = self._actors(sentence, token, pattern, pattern.source, slots, by_token)
+        targets = self._actors(sentence, token, pattern, pattern.target, slots, by_token)
+        if not sources and not targets:
+            return [], "no actor in the source or target slots"
+        is_noun = pattern.kind == "noun"
+        status = factuality(sentence, slots.chain or [token], token, is_noun)
+        confidence = 0.5 + (0.25 if sources else 0) + (0.25 if targets or not pattern.target else 0)
+        if not sentence.parsed:
+            confidence *= 0.6
+        events = []
+        pairs = itertools.product(sources or [None], targets or [None])
+        for source, target in itertools.islice(
+            ((s, t) for s, t in pairs if not _same(s, t)), MAX_PAIRS
+        ):
+            events.append(
+                Event(
+                    sentence=sentence.index, type=pattern.type, mode=pattern.mode,
+                    trigger_start=token.start, trigger_end=token.end, trigger_text=token.text,
+                    source=source, target=target, factuality=status, rule=pattern.id,
+                    confidence=round(confidence, 2),
+                )
+            )
+        return events, "fired" if events else "source and target are the same actor"
+
+    def _slots(self, sentence: Sentence, token: Token, pattern: Pattern) -> _Slots:
+        if pattern.kind == "verb":
+            chain = clause.verb_chain(sentence, token)
+        elif token.head is not None and sentence.tokens[token.head].is_verb:
+            chain = clause.verb_chain(sentence, sentence.tokens[token.head])
+        else:
+            chain = []
+        if not chain:
+            return _Slots([], False, None, [])
+        subject, objects = clause.subject_and_objects(sentence, chain)
+        return _Slots(chain, clause.is_passive(sentence, chain), subject, objects)
+
+    def _fill(
+        self, sentence: Sentence, token: Token, pattern: Pattern, slot: str, slots: _Slots
+    ) -> list[Token]:
+        """The tokens heading the phrase in `slot`, with passive voice mapped to active."""
+        own = [token]
+        if (pattern.kind == "noun" and slot in ("van", "door")) or slot == "poss":
+            if slot == "poss":
+                return [c for c in sentence.children(token.index)
+                        if c.deprel == "det" and c.pos in ("SPEC", "N")] + (
+                    [sentence.tokens[token.index - 1]] if token.index > 0 and
+                    sentence.tokens[token.index - 1].text.endswith(("'s", "’s")) else []
+                )
+            return clause.prepositional(sentence, own, slot)
+        heads = slots.chain or own
+        if slot == "su":
+            if slots.passive:
+                return clause.agent_phrase(sentence, slots.chain)
+            return [slots.subject] if slots.subject else []
+        if slot == "obj1":
+            if slots.passive:
+                return [slots.subject] if slots.subject else []
+            return slots.objects
+        if slot == "obj2":
+            return clause.dependents(sentence, heads, {"obj2"}) + clause.prepositional(
+                sentence, heads, "aan"
+            )
+        if slot == "door":
+            return clause.agent_phrase(sentence, slots.chain) if slots.chain else []
+        if slot.startswith("pc:"):
+            preposition = slot[3:]
+            found = clause.prepositional(sentence, heads, preposition)
+            if pattern.kind == "noun":
+                found = clause.prepositional(sentence, own, preposition) + found
+            return found
+        return []
+
+    def _actors(
+        self, sentence: Sentence, token: Token, pattern: Pattern, alternatives: tuple[str, ...],
+        slots: _Slots, by_token: dict[int, Mention],
+    ) -> list[Mention]:
+        for slot in alternatives:
+            found: list[Mention] = []
+            for filler in self._fill(sentence, token, pattern, slot, slots):
+                for member in clause.phrase_members(sentence, filler):
+                    mention = by_token.get(member.index) or _mention_below(
+                        sentence, member, by_token
+                    )
+                    if mention is not None and mention not in found:
+                        found.append(mention)
+            if found:
+                return found
+        return []
+
+
+def _mention_below(
+    sentence: Sentence, token: Token, by_token: dict[int, Mention]
+) -> Mention | None:
+    """'de stad Chabarovsk', 'president Janoekovitsj': a mention right under the phrase head."""
+    for child in sentence.children(token.index):
+        if child.deprel in ("app", "mwp", "det") and child.index in by_token:
+            return by_token[child.index]
+    return None
+
+
+def _same(source: Mention | None, target: Mention | None) -> bool:
+    return source is not None and target is not None and source.actor.id == target.actor.id
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in events:
+        key = (e.sentence, e.type, e.trigger_start,
+               e.source.start if e.source else None, e.target.start if e.target else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -1,0 +1,46 @@
+"""One exception tree for kroniek.
+
+    KroniekError
+    ├── IngestError        input that cannot be read as an article (names the file and line)
+    ├── BackendError       the linguistic backend failed or is missing
+    │   └── BackendMissing the backend program is not installed
+    ├── StoreError         the database cannot be opened or written
+    ├── DataFileError      a knowledge-base or dictionary file is malformed (names file and line)
+    └── GoldFormatError    an evaluation gold file is malformed
+
+The CLI is the one place that turns these into messages for the user.
+"""
+
+from __future__ import annotations
+
+
+class KroniekError(Exception):
+    """Base class of every error kroniek raises on purpose."""
+
+
+class IngestError(KroniekError):
+    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path + (f":{line}" if line is not None else "")
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class BackendError(KroniekError):
+    """The backend failed on a document (crash, time-out, unreadable output)."""
+
+
+class BackendMissing(BackendError):
+    """The backend program is not installed."""
+
+
+class StoreError(KroniekError):
+    """The store cannot be opened, locked, or written."""
+
+
+class DataFileError(KroniekError):
+    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path + (f":{line}" if line is not None else "")
+        super().__init__(f"{where}: {message}" if where else message)

@@ -1,0 +1,191 @@
+"""The knowledge base: every way of naming an actor, and who an actor is on a given day."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kroniek.kb.entries import Country, Organisation, Person, RoleNoun
+from kroniek.kb.loader import (
+    check_unique,
+    data_dir,
+    load_countries,
+    load_organisations,
+    load_people,
+    load_role_nouns,
+)
+from kroniek.kb.names import fold, name_key
+from kroniek.model import Actor
+
+KB_FILES = ("countries.tsv", "organisations.tsv", "people.tsv", "roles.tsv", "role_nouns.tsv")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One knowledge-base reading of a surface form.
+
+    kind: country | capital | metonym | demonym | organisation | person
+    """
+
+    kind: str
+    key: str  # iso3, organisation id or person id
+    surface: str
+
+
+def middle_day(partial: str | None) -> str:
+    """A day to look roles up on when only a year or month is known."""
+    if not partial:
+        return "9999-12-31"
+    if len(partial) == 4:
+        return partial + "-07-01"
+    if len(partial) == 7:
+        return partial + "-15"
+    return partial[:10]
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        countries: list[Country],
+        organisations: list[Organisation],
+        people: list[Person],
+        role_nouns: list[RoleNoun],
+        fingerprint: str = "",
+    ) -> None:
+        self.countries = {c.iso3: c for c in countries}
+        self.organisations = {o.id: o for o in organisations}
+        self.people = {p.id: p for p in people}
+        self.role_nouns = {r.lemma.lower(): r for r in role_nouns}
+        self.fingerprint = fingerprint
+        self._exact: dict[str, list[Candidate]] = defaultdict(list)
+        self._by_key: dict[str, list[Candidate]] = defaultdict(list)
+        self._adjectives: dict[str, str] = {}
+        self._noun_forms: dict[str, RoleNoun] = {}
+        self._holders: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        self._index()
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> KnowledgeBase:
+        folder = folder or data_dir() / "actors"
+        digest = hashlib.sha256()
+        for name in KB_FILES:
+            digest.update((folder / name).read_bytes())
+        countries = load_countries(folder / "countries.tsv")
+        check_unique([c.iso3 for c in countries], "country", folder / "countries.tsv")
+        organisations = load_organisations(folder / "organisations.tsv")
+        check_unique([o.id for o in organisations], "organisation", folder / "organisations.tsv")
+        people = load_people(folder / "people.tsv", folder / "roles.tsv")
+        check_unique([p.id for p in people], "person", folder / "people.tsv")
+        role_nouns = load_role_nouns(folder / "role_nouns.tsv")
+        return cls(countries, organisations, people, role_nouns, digest.hexdigest()[:16])
+
+    def _add(self, surface: str, candidate: Candidate, by_key: bool) -> None:
+        if candidate not in self._exact[surface]:
+            self._exact[surface].append(candidate)
+        if by_key:
+            key = name_key(surface)
+            if key and candidate not in self._by_key[key]:
+                self._by_key[key].append(candidate)
+
+    def _index(self) -> None:
+        for c in self.countries.values():
+            for name in (c.name_nl, c.name_en, *c.aliases):
+                self._add(name, Candidate("country", c.iso3, name), by_key=False)
+            for name in c.capitals:
+                self._add(name, Candidate("capital", c.iso3, name), by_key=False)
+            for name in c.metonyms:
+                self._add(name, Candidate("metonym", c.iso3, name), by_key=False)
+            for name in c.demonyms:
+                self._add(name, Candidate("demonym", c.iso3, name), by_key=False)
+            for adjective in c.adjectives:
+                self._adjectives.setdefault(fold(adjective), c.iso3)
+        for o in self.organisations.values():
+            for name in (o.name_nl, o.name_en, *o.aliases):
+                self._add(name, Candidate("organisation", o.id, name), by_key=False)
+        for p in self.people.values():
+            for name in (p.name, *p.aliases):
+                self._add(name, Candidate("person", p.id, name), by_key=True)
+            for role in p.roles:
+                self._holders[(role.country, role.title)].append(p)
+        for noun in self.role_nouns.values():
+            for form in (noun.lemma, *noun.forms):
+                self._noun_forms.setdefault(fold(form), noun)
+
+    @property
+    def max_words(self) -> int:
+        return max((len(s.split()) for s in self._exact), default=1)
+
+    def lookup(self, surface: str) -> list[Candidate]:
+        """Exact surface forms first; person names also by their transliteration key."""
+        found = self._exact.get(surface)
+        if found:
+            return list(found)
+        if surface[:1].isupper():
+            return list(self._by_key.get(name_key(surface), []))
+        return []
+
+    def adjective_country(self, word: str) -> str | None:
+        return self._adjectives.get(fold(word))
+
+    def role_noun(self, lemma: str, word: str = "") -> RoleNoun | None:
+        """A role noun by lemma or form, or by its last part in a compound
+        (fabrieksarbeider -> arbeider, oproerpolitie -> politie)."""
+        for text in (lemma, word):
+            noun = self._noun_forms.get(fold(text))
+            if noun:
+                return noun
+        lowered = fold(lemma)
+        for cut in range(1, len(lowered) - 3):
+            noun = self._noun_forms.get(lowered[cut:])
+            if noun and len(lowered) - cut >= 4:
+                return noun
+        return None
+
+    def title_holder(self, country: str, title: str, day: str) -> Person | None:
+        for person in self._holders.get((country, title), []):
+            if any(r.country == country and r.title == title and r.holds_on(day)
+                   for r in person.roles):
+                return person
+        return None
+
+    def actor(self, candidate: Candidate, day: str) -> Actor:
+        """The actor a candidate stands for on `day` (YYYY-MM-DD)."""
+        if candidate.kind == "person":
+            return self.person_actor(self.people[candidate.key], day)
+        if candidate.kind == "organisation":
+            o = self.organisations[candidate.key]
+            return Actor(f"org:{o.id}", o.name_en, o.country, o.sector, "organisation")
+        c = self.countries[candidate.key]
+        if candidate.kind in ("capital", "metonym"):
+            return Actor(f"country:{c.iso3}:GOV", f"{c.name_en} (government)", c.iso3, "GOV",
+                         "country")
+        if candidate.kind == "demonym":
+            return Actor(f"group:{c.iso3}:CVL", f"{c.name_en} (people)", c.iso3, "CVL", "group")
+        return Actor(f"country:{c.iso3}", c.name_en, c.iso3, None, "country")
+
+    def person_actor(self, person: Person, day: str) -> Actor:
+        role = person.role_on(day)
+        if role:
+            return Actor(f"person:{person.id}", person.name, role.country, role.sector, "person",
+                         role.title_nl or role.title)
+        past = person.last_role_before(day)
+        if past:
+            return Actor(f"person:{person.id}", person.name, past.country, "ELI", "person",
+                         f"former {past.title_nl or past.title}")
+        country = person.roles[0].country if person.roles else None
+        return Actor(f"person:{person.id}", person.name, country, None, "person")
+
+    def choose(self, candidates: list[Candidate], day: str) -> Candidate:
+        """Several entries share a name: prefer a person in office on the day, then the first."""
+        for candidate in candidates:
+            if candidate.kind == "person" and self.people[candidate.key].role_on(day):
+                return candidate
+        return candidates[0]
+
+
+@lru_cache(maxsize=4)
+def default_kb(folder: str | None = None) -> KnowledgeBase:
+    return KnowledgeBase.load(Path(folder) if folder else None)

@@ -1,0 +1,44 @@
+"""The ordered stages that turn an Article into a coded Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kroniek.coder import EventCoder, PatternDictionary, default_patterns
+from kroniek.kb import KnowledgeBase, default_kb
+from kroniek.model import Article, Doc
+from kroniek.ports import NlpBackend
+from kroniek.stages.actors import ActorStage
+from kroniek.stages.when import DateStage
+
+Stage = Callable[[Doc], Doc]
+
+
+@dataclass
+class Pipeline:
+    """Analysis by a backend, then stages that each take a Doc and return a new one."""
+
+    backend: NlpBackend
+    stages: Sequence[Stage]
+    dictionary_hash: str = ""
+
+    def __call__(self, article: Article) -> Doc:
+        doc = Doc(article=article, sentences=self.backend.analyse(article))
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def close(self) -> None:
+        self.backend.close()
+
+
+def build_pipeline(
+    backend: NlpBackend,
+    kb: KnowledgeBase | None = None,
+    patterns: PatternDictionary | None = None,
+) -> Pipeline:
+    kb = kb or default_kb()
+    patterns = patterns or default_patterns()
+    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage()]
+    return Pipeline(backend, stages, dictionary_hash=f"{kb.fingerprint}-{patterns.fingerprint}")

@@ -1,0 +1,74 @@
+"""The interfaces between kroniek's stages and the engines at its edges.
+
+Adapters in `kroniek.adapters` implement these; nothing else imports a third-party engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kroniek.model import Article, Doc, Sentence
+
+
+class NlpBackend(Protocol):
+    """Turns an article's text into sentences of analysed tokens."""
+
+    name: str
+
+    def analyse(self, article: Article) -> tuple[Sentence, ...]:
+        """Raises BackendError when the document cannot be analysed."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    started: str
+    version: str
+    dictionary_hash: str
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for reading events back; every field is optional."""
+
+    actor: str | None = None  # substring of source or target actor name or code
+    country: str | None = None  # source or target country
+    type: str | None = None
+    since: str | None = None  # event date, inclusive, 'YYYY[-MM[-DD]]'
+    until: str | None = None
+    text: str | None = None  # substring of the sentence
+    article_id: str | None = None
+    limit: int | None = None
+
+
+class Store(Protocol):
+    """Where coded articles live. Writes are per article and atomic."""
+
+    def start_run(self, version: str, dictionary_hash: str, inputs: Sequence[str]) -> RunInfo: ...
+
+    def finish_run(self, run: RunInfo, counts: dict[str, int]) -> None: ...
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """True when this exact article was coded (or rejected) before."""
+        ...
+
+    def article_hash(self, article_id: str) -> str | None: ...
+
+    def save(self, run: RunInfo, docs: Iterable[Doc]) -> None:
+        """Store the docs in one transaction, replacing earlier versions of them."""
+        ...
+
+    def save_failure(self, run: RunInfo, article: Article, stage: str, reason: str) -> None: ...
+
+    def events(self, query: EventQuery) -> list[dict[str, object]]: ...
+
+    def article(self, article_id: str) -> dict[str, object] | None: ...
+
+    def summary(self) -> dict[str, object]: ...
+
+    def close(self) -> None: ...

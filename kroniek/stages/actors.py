@@ -1,0 +1,205 @@
+"""Actors: find the mentions in each sentence and link them to the knowledge base.
+
+Frog's entity labels are only hints (it tags Loekasjenko as a place): names are looked up in
+the knowledge base first, and what it does not know becomes an unknown actor with a key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
+from kroniek.model import Actor, Doc, Mention, Sentence, Token
+
+PERSON_PRONOUNS = frozenset({"hij", "hem", "Hij", "Hem"})
+# Tokens that may stand in front of a role noun and belong to its mention.
+_NP_PREFIX_POS = frozenset({"LID", "ADJ", "TW", "VNW"})
+
+
+class ActorStage:
+    name = "actors"
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.max_words = min(kb.max_words, 6)
+
+    def __call__(self, doc: Doc) -> Doc:
+        day = middle_day(doc.article.date)
+        mentions: list[Mention] = []
+        for sentence in doc.sentences:
+            names = self._names(doc, sentence, day)
+            groups = self._role_nouns(doc, sentence, day, names)
+            mentions.extend(sorted(names + groups, key=lambda m: m.start))
+        main = main_country(mentions)
+        mentions = [self._with_country(m, main) for m in mentions]
+        mentions = resolve_pronouns(doc, mentions)
+        return dataclasses.replace(doc, mentions=tuple(mentions), main_country=main)
+
+    def _names(self, doc: Doc, sentence: Sentence, day: str) -> list[Mention]:
+        found: list[Mention] = []
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            match = self._longest_name(doc, sentence, i, day)
+            if match:
+                found.append(match)
+                i = match.tokens[-1] + 1
+            else:
+                i += 1
+        return found
+
+    def _longest_name(self, doc: Doc, sentence: Sentence, i: int, day: str) -> Mention | None:
+        text = doc.article.text
+        tokens = sentence.tokens
+        for length in range(min(self.max_words, len(tokens) - i), 0, -1):
+            last = tokens[i + length - 1]
+            surface = " ".join(text[tokens[i].start : last.end].split())
+            if not surface[:1].isalnum():
+                continue
+            candidates = self.kb.lookup(surface)
+            if not candidates:
+                trimmed = strip_possessive(surface)
+                if trimmed != surface:
+                    candidates = self.kb.lookup(trimmed)
+            if not candidates and length == 1:
+                candidates = self._unknown_name(tokens, i)
+            if candidates:
+                chosen = candidates[0] if len(candidates) == 1 else self.kb.choose(candidates, day)
+                actor = (self.kb.actor(chosen, day) if chosen.kind != "unknown"
+                         else Actor(f"unknown:{name_key(chosen.surface)}", chosen.surface,
+                                    None, None, "unknown"))
+                indices = tuple(range(i, i + length))
+                return Mention(
+                    sentence=sentence.index,
+                    start=tokens[i].start, end=last.end, text=text[tokens[i].start : last.end],
+                    tokens=indices, head=_head_of(tokens, indices), actor=actor,
+                    how=chosen.kind,
+                )
+        return None
+
+    def _unknown_name(self, tokens: tuple[Token, ...], i: int) -> list[Candidate]:
+        """A person or organisation Frog recognised that the knowledge base does not know."""
+        token = tokens[i]
+        if not token.ner.startswith("B-") or token.ner[2:] not in ("PER", "ORG"):
+            return []
+        if token.pos != "SPEC":
+            return []
+        return [Candidate("unknown", "", strip_possessive(token.text))]
+
+    def _role_nouns(
+        self, doc: Doc, sentence: Sentence, day: str, names: list[Mention]
+    ) -> list[Mention]:
+        taken = {t for m in names for t in m.tokens}
+        found: list[Mention] = []
+        for token in sentence.tokens:
+            if token.index in taken or token.pos != "N":
+                continue
+            noun = self.kb.role_noun(token.lemma, token.text)
+            if noun is None:
+                continue
+            following = next((m for m in names if m.tokens[0] == token.index + 1), None)
+            if following is not None and following.actor.kind == "person":
+                continue  # 'president Janoekovitsj': the title belongs to the name
+            start_index = token.index
+            while start_index > 0 and sentence.tokens[start_index - 1].pos in _NP_PREFIX_POS and (
+                sentence.tokens[start_index - 1].index not in taken
+            ):
+                start_index -= 1
+            prefix = sentence.tokens[start_index : token.index]
+            country = next(
+                (c for t in prefix if (c := self.kb.adjective_country(t.text))), None
+            ) or _country_from_dependents(sentence, token, names)
+            actor = self._group_actor(noun.lemma, noun.sector, noun.title, country, day)
+            start_token = sentence.tokens[start_index]
+            found.append(
+                Mention(
+                    sentence=sentence.index, start=start_token.start, end=token.end,
+                    text=doc.article.text[start_token.start : token.end],
+                    tokens=tuple(range(start_index, token.index + 1)), head=token.index,
+                    actor=actor, how="role" if noun.title else "group",
+                )
+            )
+        return found
+
+    def _group_actor(
+        self, lemma: str, sector: str, title: str | None, country: str | None, day: str
+    ) -> Actor:
+        if title and country:
+            holder = self.kb.title_holder(country, title, day)
+            if holder is not None:
+                return self.kb.person_actor(holder, day)
+        # A note in role_nouns.tsv marks nouns of EU bodies, such as europarlementariër.
+        key = f"group:{country or '?'}:{sector}:{lemma}"
+        return Actor(key, lemma, country, sector, "group", title)
+
+    def _with_country(self, mention: Mention, main: str | None) -> Mention:
+        actor = mention.actor
+        if actor.kind != "group" or actor.country or main is None:
+            return mention
+        return dataclasses.replace(
+            mention,
+            actor=dataclasses.replace(actor, country=main, id=actor.id.replace("?", main, 1)),
+            how=mention.how + "+main-country",
+        )
+
+
+def _head_of(tokens: tuple[Token, ...], indices: tuple[int, ...]) -> int:
+    """The token of a span whose head lies outside it: what the parse attaches to."""
+    inside = set(indices)
+    for i in indices:
+        if tokens[i].head is None or tokens[i].head not in inside:
+            return i
+    return indices[-1]
+
+
+def _country_from_dependents(
+    sentence: Sentence, noun: Token, names: list[Mention]
+) -> str | None:
+    """'Loekasjenko's veiligheidsdiensten' (possessive) and 'inwoners van Minsk' (van phrase)."""
+    by_token = {t: m for m in names for t in m.tokens}
+    for child in sentence.children(noun.index):
+        if child.index in by_token and child.index < noun.index:
+            return by_token[child.index].actor.country
+        if child.lemma == "van":
+            for below in sentence.subtree(child.index):
+                if below.index in by_token and by_token[below.index].actor.country:
+                    return by_token[below.index].actor.country
+    before = noun.index - 1
+    if before in by_token and by_token[before].text.endswith(("'s", "’s", "s")):
+        return by_token[before].actor.country
+    return None
+
+
+def main_country(mentions: list[Mention]) -> str | None:
+    """The article's dominant country: the most named, counting people by their country."""
+    counts = Counter(
+        m.actor.country
+        for m in mentions
+        if m.actor.country and m.actor.country not in ("IGO", "NGO", "MNC")
+        and m.actor.kind != "group"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """hij/hem: the nearest person named before, within three sentences."""
+    out = list(mentions)
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.text not in PERSON_PRONOUNS or token.pos != "VNW":
+                continue
+            antecedent = next(
+                (m for m in reversed(out)
+                 if m.actor.kind == "person" and m.end <= token.start
+                 and sentence.index - m.sentence <= 3 and m.how != "pronoun"),
+                None,
+            )
+            if antecedent is None:
+                continue
+            out.append(
+                Mention(sentence=sentence.index, start=token.start, end=token.end,
+                        text=token.text, tokens=(token.index,), head=token.index,
+                        actor=antecedent.actor, how="pronoun")
+            )
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,188 @@
+"""Ingest: files, folders and stdin in, Articles out.
+
+Readers yield an `IngestError` instead of raising it, so one bad file or line never stops a
+run: the caller reports it, records it, and goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from kroniek.errors import IngestError
+from kroniek.model import Article, Span
+
+# `date 2020-08-09` at the very start of a .txt file (leading blanks allowed: the seed has one).
+_DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)[ \t]*")
+# A photo credit closing a caption: "Beeld EPA", "Foto ANP / Remko de Waal", "(Reuters)".
+_CREDIT = re.compile(
+    r"(?:(?<=\s)|\A)(?:(?:Beeld|Foto|Foto's|Illustratie|Video)\s*:?\s+[^\s.!?][^.!?]{0,60}"
+    r"|\((?:[A-Z][\w.&/ -]{1,40})\))\s*\Z"
+)
+_SUFFIXES = {".txt", ".jsonl"}
+JSONL_FIELDS = ("id", "date", "title", "text", "url", "source")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_date(value: object, where: str, line: int | None = None) -> str | None:
+    """'2020', '2020-08', '2020-08-09' (or an ISO timestamp) checked to be a real date."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?", text)
+    if not match:
+        raise IngestError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD", where, line)
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise IngestError(f"impossible date {text!r} ({exc})", where, line) from None
+    return "-".join(p for p in (year, month, day) if p)
+
+
+def parse_txt(raw: str, article_id: str | None, origin: str) -> Article:
+    """A .txt article: an optional `date ...` marker, perhaps followed by a photo caption with
+    its credit on the same line, then the body."""
+    raw = raw.lstrip("\ufeff")
+    article_date = None
+    text = raw
+    caption = credit = None
+    marker = _DATE_LINE.match(raw)
+    if marker:
+        article_date = normalise_date(marker.group(1), origin, 1)
+        text = raw[marker.end() :]
+        first_line_end = text.find("\n")
+        first_line = text if first_line_end < 0 else text[:first_line_end]
+        if first_line.strip():
+            caption_end = len(first_line.rstrip())
+            found = _CREDIT.search(first_line[:caption_end])
+            if found:
+                credit = Span(found.start(), caption_end)
+                caption_end = len(first_line[: found.start()].rstrip())
+            caption = Span(0, caption_end) if caption_end else None
+    if not text.strip():
+        raise IngestError("the article has no text", origin)
+    return Article(
+        id=article_id or content_hash(text),
+        text=text,
+        content_hash=content_hash(text),
+        date=article_date,
+        origin=origin,
+        caption=caption,
+        credit=credit,
+    )
+
+
+def parse_jsonl_line(line: str, origin: str, number: int) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise IngestError(
+            f"not valid JSON ({exc.msg} at column {exc.colno})", origin, number
+        ) from None
+    if not isinstance(record, dict):
+        raise IngestError("a JSONL line must hold one JSON object", origin, number)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError("missing or empty 'text' field", origin, number)
+    given_id = record.get("id")
+    if given_id is not None and not isinstance(given_id, str | int):
+        raise IngestError("'id' must be a string or a number", origin, number)
+    optional = {}
+    for key in ("title", "url", "source"):
+        value = record.get(key)
+        optional[key] = None if value is None else str(value)
+    return Article(
+        id=str(given_id) if given_id not in (None, "") else content_hash(text),
+        text=text,
+        content_hash=content_hash(text),
+        date=normalise_date(record.get("date"), origin, number),
+        origin=f"{origin}:{number}",
+        metadata={k: v for k, v in record.items() if k not in JSONL_FIELDS},
+        **optional,
+    )
+
+
+def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Article | IngestError]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_jsonl_line(line, origin, number)
+        except IngestError as exc:
+            yield exc
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise IngestError("binary file, not text", str(path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"not UTF-8 text (byte {exc.start})", str(path)) from None
+
+
+def read_file(path: Path) -> Iterator[Article | IngestError]:
+    try:
+        text = _decode(path)
+    except OSError as exc:
+        yield IngestError(f"cannot read ({exc.strerror})", str(path))
+        return
+    except IngestError as exc:
+        yield exc
+        return
+    if path.suffix == ".jsonl":
+        yield from read_jsonl(text.splitlines(), str(path))
+        return
+    try:
+        yield parse_txt(text, path.stem, str(path))
+    except IngestError as exc:
+        yield exc
+
+
+def read_stream(stream: TextIO, origin: str = "<stdin>") -> Iterator[Article | IngestError]:
+    """stdin holds either JSON Lines (first non-blank character '{') or one text article."""
+    text = stream.read()
+    if text.lstrip().startswith("{"):
+        yield from read_jsonl(text.splitlines(), origin)
+        return
+    try:
+        yield parse_txt(text, None, origin)
+    except IngestError as exc:
+        yield exc
+
+
+def expand_inputs(paths: Iterable[str]) -> Iterator[Path | str | IngestError]:
+    """Files as given, folders recursively (sorted, .txt and .jsonl only), '-' for stdin."""
+    for given in paths:
+        if given == "-":
+            yield "-"
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in _SUFFIXES)
+        elif path.is_file():
+            yield path
+        else:
+            yield IngestError("no such file or folder", given)
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[Article | IngestError]:
+    for item in expand_inputs(paths):
+        if isinstance(item, IngestError):
+            yield item
+        elif item == "-":
+            yield from read_stream(sys.stdin)
+        else:
+            assert isinstance(item, Path)
+            yield from read_file(item)
