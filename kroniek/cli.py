@@ -42,6 +42,7 @@ def run(
     workers: Annotated[int, typer.Option(help="Worker processes, each with its own Frog (0: "
                                          "from cores and memory).")] = 1,
     timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
+    batch_size: Annotated[int, typer.Option(help="Articles per database commit.")] = 16,
 ) -> None:
     """Code articles into the store. Re-running adds nothing; an interrupted run resumes.
 
@@ -67,7 +68,8 @@ def run(
     try:
         with DuckDBStore(db) as store:
             engine = make_engine(functools.partial(frog_pipeline, timeout), workers)
-            counts = run_articles(paths, store, engine, dictionary_hash(), progress=progress,
+            counts = run_articles(paths, store, engine, dictionary_hash(), batch_size=batch_size,
+                                  progress=progress,
                                   report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
             errors.print()
             summary = store.summary()
