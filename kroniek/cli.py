@@ -21,8 +21,9 @@ from kroniek.ports import EventQuery
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="kroniek: Dutch news in, PLOVER political events out.")
-console = Console()
-errors = Console(stderr=True)
+# Wide when piped, so tables in files and tests are not cut to 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 200)
+errors = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
 DEFAULT_DB = Path("kroniek.duckdb")
@@ -235,15 +236,38 @@ def show(article_id: str, db: DbOption = DEFAULT_DB) -> None:
         text.stylize("dim", data["credit_start"], data["credit_end"])
     console.rule(f"{data['id']}  {data.get('date') or ''}  (status {data['status']})")
     console.print(text)
-    table = Table(title=f"{len(data['events'])} events")
-    for column in ("#", "type", "mode", "source", "target", "factuality", "date", "rule",
-                   "trigger"):
-        table.add_column(column)
+    console.print(f"\n[bold]{len(data['events'])} events[/]")
     for e in data["events"]:
-        table.add_row(str(e["idx"]), e["type"], e["mode"] or "", _actor_label(e, "source"),
-                      _actor_label(e, "target"), e["factuality"], str(e["date"] or ""),
-                      e["rule"], e["trigger_text"])
-    console.print(table)
+        mode = f"/{e['mode']}" if e["mode"] else ""
+        console.print(
+            f"  #{e['idx']} [bold]{e['type']}{mode}[/] {_actor_label(e, 'source') or '-'} -> "
+            f"{_actor_label(e, 'target') or '-'}  {e['factuality']}  {e['date'] or ''}  "
+            f"trigger {e['trigger_text']!r}  rule {e['rule']}",
+            highlight=False, soft_wrap=True,
+        )
+
+
+@app.command()
+def explain(article_id: str, db: DbOption = DEFAULT_DB) -> None:
+    """For each sentence: the parse, the mentions, the patterns tried and why they fired or not.
+
+    Example: kroniek explain belarus-2020-08
+    """
+    from kroniek.adapters.duckdb_store import DuckDBStore
+    from kroniek.coder import default_patterns
+    from kroniek.explain import explain_lines
+
+    try:
+        with DuckDBStore(db, read_only=True) as store:
+            data = store.article(article_id)
+    except KroniekError as exc:
+        _fail(exc)
+        return
+    if data is None:
+        _fail(KroniekError(f"no article {article_id!r} in {db}"))
+        return
+    for line in explain_lines(data, default_patterns()):
+        print(line)
 
 
 @app.command()
