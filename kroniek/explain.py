@@ -45,7 +45,8 @@ def explain_lines(data: dict[str, Any], patterns: PatternDictionary) -> Iterator
     doc = doc_from_stored(data)
     events, attempts = EventCoder(patterns).code(doc)
     for sentence in doc.sentences:
-        yield f"\n[{sentence.index}] {sentence.text}" + ("  (caption)" if sentence.is_caption else "")
+        caption = "  (caption)" if sentence.is_caption else ""
+        yield f"\n[{sentence.index}] {sentence.text}{caption}"
         if not sentence.parsed:
             yield "    (not parsed: tagged only)"
         for t in sentence.tokens:

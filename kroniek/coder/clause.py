@@ -7,6 +7,8 @@ participle or infinitive on its auxiliary. These helpers undo that (see FROG_NOT
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kroniek.model import Sentence, Token
 
 AUXILIARIES = frozenset(
@@ -65,10 +67,18 @@ def agent_phrase(sentence: Sentence, chain: list[Token]) -> list[Token]:
     ]
 
 
-def subject_and_objects(sentence: Sentence, chain: list[Token]) -> tuple[Token | None, list[Token]]:
-    """The subject, and the objects, repairing a second `su` that is really the object."""
+def subject_and_objects(
+    sentence: Sentence, chain: list[Token], is_actor: Callable[[Token], bool] = lambda t: False
+) -> tuple[Token | None, list[Token]]:
+    """The subject, and the objects, repairing a second `su` that is really the object, and a
+    sentence-initial actor the parser left unattached ("De Europese Unie legde Belarus ...")."""
     subjects = dependents(sentence, chain, {"su"})
     objects = dependents(sentence, chain, {"obj1"})
+    initial = clause_initial_actor(sentence, chain, is_actor)
+    parsed_subject = {m.index for s in subjects for m in phrase_members(sentence, s)}
+    if initial is not None and initial.index not in parsed_subject:
+        objects = subjects + objects
+        subjects = [initial]
     if not subjects:
         subjects = coordinated_subjects(sentence, chain[-1])
     if len(subjects) > 1:
@@ -84,6 +94,32 @@ def subject_and_objects(sentence: Sentence, chain: list[Token]) -> tuple[Token |
         objects = [s for s in subjects if s is not subject] + objects
         subjects = [subject]
     return (subjects[0] if subjects else None), objects
+
+
+_BREAKS = frozenset({",", ":", ";", "(", ")", "-", "–", "'", '"', "‘", "’"})
+
+
+def clause_initial_actor(
+    sentence: Sentence, chain: list[Token], is_actor: Callable[[Token], bool]
+) -> Token | None:
+    """In a Dutch main clause the finite verb comes second: an actor noun phrase that opens the
+    clause right before it is the subject, whatever the parser attached it to. A phrase that
+    opens with a preposition ("Op buurland Georgië stuurde hij") is not."""
+    finite = next((v for v in reversed(chain) if v.is_finite), None)
+    if finite is None or (finite.head is not None and finite.deprel not in ("cnj", "ROOT")):
+        return None
+    start = finite.index
+    while start > 0:
+        before = sentence.tokens[start - 1]
+        subordinating = before.pos == "VG" and "onder" in before.features
+        if before.text in _BREAKS or subordinating or before.is_finite:
+            break
+        start -= 1
+    phrase = sentence.tokens[start : finite.index]
+    if not phrase or phrase[0].pos == "VZ" or any(t.pos in ("VZ", "BW") for t in phrase):
+        return None
+    heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t)]
+    return heads[0] if heads else None
 
 
 def coordinated_subjects(sentence: Sentence, verb: Token) -> list[Token]:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kroniek.coder import clause
 from kroniek.coder.factuality import factuality
 from kroniek.coder.patterns import Pattern, PatternDictionary
 from kroniek.model import Doc, Event, Mention, Sentence, Token
+
+# Meeting, agreeing and cooperating are mutual: "Israël en Hamas bereikten een akkoord" is
+# each side acting towards the other when the text names no separate target.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 # One trigger with compound actors ("Moskou en Minsk ... Kyiv en Warschau") yields one event per
 # source-target pair, but no more than this: past it the pairs are noise (see README).
@@ -51,13 +56,20 @@ class EventCoder:
         for sentence in doc.sentences:
             mentions = [m for m in doc.mentions if m.sentence == sentence.index]
             by_token = {t: m for m in mentions for t in m.tokens}
-            for token in sentence.tokens:
+            # Verbs before nouns: a noun that is part of a verb's expression ('sancties
+            # opleggen', 'een akkoord bereiken') gives no event of its own.
+            consumed: set[int] = set()
+            ordered = sorted(sentence.tokens, key=lambda t: (not t.is_verb, t.index))
+            for token in ordered:
+                if token.index in consumed:
+                    continue
                 for pattern in self._candidates(sentence, token):
                     made, reason = self._apply(doc, sentence, token, pattern, by_token)
                     attempts.append(Attempt(sentence.index, token.index, pattern.id,
                                             bool(made), reason))
                     if made:
                         events.extend(made)
+                        consumed |= _expression_tokens(sentence, token, pattern)
                         break
         return _unique(events), attempts
 
@@ -77,7 +89,7 @@ class EventCoder:
         self, doc: Doc, sentence: Sentence, token: Token, pattern: Pattern,
         by_token: dict[int, Mention],
     ) -> tuple[list[Event], str]:
-        slots = self._slots(sentence, token, pattern)
+        slots = self._slots(sentence, token, pattern, by_token)
         top = slots.chain[-1] if slots.chain else token
         if pattern.extra:
             lemmas = clause.clause_lemmas(sentence, top) | {token.lemma.lower()}
@@ -97,6 +109,13 @@ class EventCoder:
                 return [], f"{constraint.slot} does not satisfy the constraint"
         sources = self._actors(sentence, token, pattern, pattern.source, slots, by_token)
         targets = self._actors(sentence, token, pattern, pattern.target, slots, by_token)
+        # Where the parse gives no actor for the grammatical subject, Dutch word order does:
+        # the nearest actor before the finite verb in the same clause.
+        if pattern.kind == "verb" and slots.chain:
+            if not sources and not slots.passive and pattern.source[:1] == ("su",):
+                sources = clause_subject_by_position(sentence, slots.chain, by_token)
+            if not targets and slots.passive and pattern.target[:1] == ("obj1",):
+                targets = clause_subject_by_position(sentence, slots.chain, by_token)
         if not sources and not targets:
             return [], "no actor in the source or target slots"
         is_noun = pattern.kind == "noun"
@@ -105,7 +124,11 @@ class EventCoder:
         if not sentence.parsed:
             confidence *= 0.6
         events = []
-        pairs = itertools.product(sources or [None], targets or [None])
+        pairs: Iterable[tuple[Mention | None, Mention | None]]
+        if not targets and len(sources) > 1 and pattern.type in RECIPROCAL_TYPES:
+            pairs = itertools.permutations(sources, 2)
+        else:
+            pairs = itertools.product(sources or [None], targets or [None])
         for source, target in itertools.islice(
             ((s, t) for s, t in pairs if not _same(s, t)), MAX_PAIRS
         ):
@@ -119,7 +142,9 @@ class EventCoder:
             )
         return events, "fired" if events else "source and target are the same actor"
 
-    def _slots(self, sentence: Sentence, token: Token, pattern: Pattern) -> _Slots:
+    def _slots(
+        self, sentence: Sentence, token: Token, pattern: Pattern, by_token: dict[int, Mention]
+    ) -> _Slots:
         if pattern.kind == "verb":
             chain = clause.verb_chain(sentence, token)
         elif token.head is not None and sentence.tokens[token.head].is_verb:
@@ -128,7 +153,9 @@ class EventCoder:
             chain = []
         if not chain:
             return _Slots([], False, None, [])
-        subject, objects = clause.subject_and_objects(sentence, chain)
+        subject, objects = clause.subject_and_objects(
+            sentence, chain, lambda t: t.index in by_token
+        )
         return _Slots(chain, clause.is_passive(sentence, chain), subject, objects)
 
     def _fill(
@@ -154,9 +181,16 @@ class EventCoder:
                 return [slots.subject] if slots.subject else []
             return slots.objects
         if slot == "obj2":
-            return clause.dependents(sentence, heads, {"obj2"}) + clause.prepositional(
+            found = clause.dependents(sentence, heads, {"obj2"}) + clause.prepositional(
                 sentence, heads, "aan"
             )
+            if not found and not slots.passive:
+                # "legde Belarus sancties op": Frog rarely labels the indirect object; a bare
+                # proper noun among the objects next to a constrained direct object is it.
+                constrained = {w for c in pattern.requires if c.slot == "obj1" for w in c.lemmas}
+                found = [o for o in slots.objects
+                         if o.pos == "SPEC" and o.lemma.lower() not in constrained]
+            return found
         if slot == "door":
             return clause.agent_phrase(sentence, slots.chain) if slots.chain else []
         if slot.startswith("pc:"):
@@ -185,6 +219,35 @@ class EventCoder:
         return []
 
 
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "-", "–"})
+
+
+def clause_subject_by_position(
+    sentence: Sentence, chain: list[Token], by_token: dict[int, Mention]
+) -> list[Mention]:
+    """The nearest actor left of the finite verb, not across a comma or another finite verb.
+    For a bare infinitive ('..., grijpt hij naar de telefoon: Poetin bellen') it is the
+    subject of the finite verb before it: the infinitive shares its subject."""
+    finite = next((v for v in reversed(chain) if v.is_finite), None)
+    if finite is None and "inf" in chain[-1].features:
+        earlier = [t for t in sentence.tokens[: chain[-1].index] if t.is_finite]
+        if earlier:
+            subject = next((c for c in sentence.children(earlier[-1].index)
+                            if c.deprel == "su"), None)
+            mention = by_token.get(subject.index) if subject else None
+            return [mention] if mention else []
+        return []
+    if finite is None:
+        return []
+    for token in reversed(sentence.tokens[: finite.index]):
+        if token.text in _CLAUSE_BREAKS or token.is_finite:
+            break
+        mention = by_token.get(token.index)
+        if mention is not None:
+            return [mention]
+    return []
+
+
 def _mention_below(
     sentence: Sentence, token: Token, by_token: dict[int, Mention]
 ) -> Mention | None:
@@ -193,6 +256,15 @@ def _mention_below(
         if child.deprel in ("app", "mwp", "det") and child.index in by_token:
             return by_token[child.index]
     return None
+
+
+def _expression_tokens(sentence: Sentence, token: Token, pattern: Pattern) -> set[int]:
+    """The words of the clause that the fired pattern's expression and constraints used."""
+    words = set(pattern.extra) | {w for c in pattern.requires for w in c.lemmas}
+    if not words:
+        return set()
+    top = clause.verb_chain(sentence, token)[-1] if token.is_verb else token
+    return {t.index for t in sentence.subtree(top.index) if t.lemma.lower() in words}
 
 
 def _same(source: Mention | None, target: Mention | None) -> bool:

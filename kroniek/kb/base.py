@@ -178,8 +178,26 @@ class KnowledgeBase:
         country = person.roles[0].country if person.roles else None
         return Actor(f"person:{person.id}", person.name, country, None, "person")
 
+    def valid_on(self, candidate: Candidate, day: str) -> bool:
+        """A historical state (Sovjet-Unie) and its bodies (the Soviet KGB) only exist in their
+        own years, so 'Moskou' in 2020 is Russia and 'KGB' in 2021 is Belarus's."""
+        if candidate.kind == "person":
+            return True
+        if candidate.kind == "organisation":
+            code = self.organisations[candidate.key].country
+        else:
+            code = candidate.key
+        country = self.countries.get(code or "")
+        if country is None:
+            return True
+        if country.valid_from and day < country.valid_from:
+            return False
+        return not (country.valid_to and day > country.valid_to)
+
     def choose(self, candidates: list[Candidate], day: str) -> Candidate:
-        """Several entries share a name: prefer a person in office on the day, then the first."""
+        """Several entries share a name: keep those that exist on the day, then prefer a
+        person in office on the day, then the first."""
+        candidates = [c for c in candidates if self.valid_on(c, day)] or candidates
         for candidate in candidates:
             if candidate.kind == "person" and self.people[candidate.key].role_on(day):
                 return candidate

@@ -97,3 +97,11 @@ class RoleNoun:
     sector: str
     title: str | None
     note: str
+
+    @property
+    def country(self) -> str | None:
+        """A noun that names a body of its own, not of a state: the note says
+        'country IGO: ...' (europarlementariër is a member of the European Parliament)."""
+        if self.note.startswith("country "):
+            return self.note.split()[1].rstrip(":;,") or None
+        return None

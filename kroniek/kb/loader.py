@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -50,8 +51,14 @@ def split_list(value: str) -> tuple[str, ...]:
 def _date(value: str, path: Path, line: int) -> str | None:
     if not value:
         return None
-    if not _DATE.match(value):
-        raise DataFileError(f"bad date {value!r}", str(path), line)
+    parts = value.split("-")
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+             int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        raise DataFileError(f"bad date {value!r}", str(path), line) from None
     return value
 
 

@@ -32,7 +32,12 @@ class ActorStage:
             groups = self._role_nouns(doc, sentence, day, names)
             mentions.extend(sorted(names + groups, key=lambda m: m.start))
         main = main_country(mentions)
-        mentions = [self._with_country(m, main) for m in mentions]
+        placed = []
+        for m in mentions:
+            local = context_country(doc, mentions, m)
+            placed.append(self._with_country(m, local or main,
+                                             "context" if local else "main-country"))
+        mentions = placed
         mentions = resolve_pronouns(doc, mentions)
         return dataclasses.replace(doc, mentions=tuple(mentions), main_country=main)
 
@@ -54,7 +59,11 @@ class ActorStage:
         tokens = sentence.tokens
         for length in range(min(self.max_words, len(tokens) - i), 0, -1):
             last = tokens[i + length - 1]
-            surface = " ".join(text[tokens[i].start : last.end].split())
+            end = last.end
+            # Frog sometimes keeps a sentence's full stop on a name ('Saakasjvili.').
+            while end > tokens[i].start and text[end - 1] in ".,;:!?":
+                end -= 1
+            surface = " ".join(text[tokens[i].start : end].split())
             if not surface[:1].isalnum():
                 continue
             candidates = self.kb.lookup(surface)
@@ -72,7 +81,7 @@ class ActorStage:
                 indices = tuple(range(i, i + length))
                 return Mention(
                     sentence=sentence.index,
-                    start=tokens[i].start, end=last.end, text=text[tokens[i].start : last.end],
+                    start=tokens[i].start, end=end, text=text[tokens[i].start : end],
                     tokens=indices, head=_head_of(tokens, indices), actor=actor,
                     how=chosen.kind,
                 )
@@ -99,7 +108,9 @@ class ActorStage:
             if noun is None:
                 continue
             following = next((m for m in names if m.tokens[0] == token.index + 1), None)
-            if following is not None and following.actor.kind == "person":
+            if following is not None and following.actor.kind == "person" and (
+                noun.title or not token.is_plural
+            ):
                 continue  # 'president Janoekovitsj': the title belongs to the name
             start_index = token.index
             while start_index > 0 and sentence.tokens[start_index - 1].pos in _NP_PREFIX_POS and (
@@ -107,7 +118,7 @@ class ActorStage:
             ):
                 start_index -= 1
             prefix = sentence.tokens[start_index : token.index]
-            country = next(
+            country = noun.country or next(
                 (c for t in prefix if (c := self.kb.adjective_country(t.text))), None
             ) or _country_from_dependents(sentence, token, names)
             actor = self._group_actor(noun.lemma, noun.sector, noun.title, country, day)
@@ -133,14 +144,15 @@ class ActorStage:
         key = f"group:{country or '?'}:{sector}:{lemma}"
         return Actor(key, lemma, country, sector, "group", title)
 
-    def _with_country(self, mention: Mention, main: str | None) -> Mention:
+    def _with_country(self, mention: Mention, country: str | None, why: str) -> Mention:
         actor = mention.actor
-        if actor.kind != "group" or actor.country or main is None:
+        if actor.kind != "group" or actor.country or country is None:
             return mention
         return dataclasses.replace(
             mention,
-            actor=dataclasses.replace(actor, country=main, id=actor.id.replace("?", main, 1)),
-            how=mention.how + "+main-country",
+            actor=dataclasses.replace(actor, country=country,
+                                      id=actor.id.replace("?", country, 1)),
+            how=f"{mention.how}+{why}",
         )
 
 
@@ -171,12 +183,35 @@ def _country_from_dependents(
     return None
 
 
+_NOT_STATES = ("IGO", "NGO", "MNC")
+
+
+def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str | None:
+    """A group with no country of its own belongs to the country its sentence is about: the
+    most named state among the sentence's other actors (for a caption, the lead sentence's)."""
+    if mention.actor.kind != "group" or mention.actor.country:
+        return None
+    sentence = doc.sentences[mention.sentence] if mention.sentence < len(doc.sentences) else None
+    scope = {mention.sentence}
+    if sentence is not None and sentence.is_caption:
+        scope.add(mention.sentence + 1)
+    counts = Counter(
+        m.actor.country for m in mentions
+        if m.sentence in scope and m.actor.country and m.actor.country not in _NOT_STATES
+        and m.actor.kind != "group"
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def main_country(mentions: list[Mention]) -> str | None:
     """The article's dominant country: the most named, counting people by their country."""
     counts = Counter(
         m.actor.country
         for m in mentions
-        if m.actor.country and m.actor.country not in ("IGO", "NGO", "MNC")
+        if m.actor.country and m.actor.country not in _NOT_STATES
         and m.actor.kind != "group"
     )
     return counts.most_common(1)[0][0] if counts else None

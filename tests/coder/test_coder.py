@@ -1,0 +1,121 @@
+"""The event coder on real Dutch sentences, through the real Frog and knowledge base.
+
+Each case gives the type, the source and target actor codes (None: no actor), and the
+factuality of the one event expected from the rule that should fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kroniek.coder import MAX_PAIRS, default_patterns
+from kroniek.model import Doc, Event
+
+Code = Callable[..., Doc]
+
+
+def _code(event: Event, side: str) -> str | None:
+    mention = getattr(event, side)
+    return mention.actor.code if mention else None
+
+
+def _find(doc: Doc, rule: str) -> Event:
+    found = [e for e in doc.events if e.rule == rule]
+    assert found, f"{rule} did not fire: {[(e.rule, e.type) for e in doc.events]}"
+    return found[0]
+
+
+CASES = [
+    # separable verb: 'belde ... op' is 'opbellen'
+    ("Poetin belde Loekasjenko op.", "consult.opbellen", "CONSULT", "phone",
+     "RUSGOV", "BLRGOV", "asserted"),
+    # passive with a door-phrase: the workers boo Lukashenko
+    ("Loekasjenko wordt uitgejouwd door fabrieksarbeiders.", "protest.uitjouwen", "PROTEST",
+     "demo", "BLRLAB", "BLRGOV", "asserted"),
+    # negation
+    ("Poetin heeft Loekasjenko niet gesteund.", "support.steunen", "SUPPORT", None,
+     "RUSGOV", "BLRGOV", "negated"),
+    # a noun trigger with its van- and door-phrases
+    ("Het Kremlin veroordeelde de arrestatie van Navalny door de Russische politie.",
+     "coerce.arrestatie", "COERCE", "arrest", "RUSCOP", "RUSOPP", "asserted"),
+    # the sentence-initial subject the parser left unattached, and the indirect object
+    ("De Europese Unie legde Belarus nieuwe sancties op.", "sanction.sancties-opleggen",
+     "SANCTION", None, "IGOGOV", "BLR", "asserted"),
+    # conditional and future
+    ("Rusland zal militairen sturen als Belarus dat vraagt.", "mobilize.sturen-troepen",
+     "MOBILIZE", "troops", "RUS", None, "hypothetical"),
+    # 'weigeren' negates the clause under it, and is a REJECT of its own
+    ("Poetin weigerde Loekasjenko te ontmoeten.", "consult.ontmoeten", "CONSULT", None,
+     "RUSGOV", "BLRGOV", "negated"),
+    ("Poetin weigerde Loekasjenko te ontmoeten.", "reject.weigeren", "REJECT", None,
+     "RUSGOV", "BLRGOV", "asserted"),
+    # a request with an object
+    ("Zelenski riep de Navo op om wapens te leveren.", "request.oproepen", "REQUEST", None,
+     "UKRGOV", "IGOMIL", "asserted"),
+    # a dated role: the Russian president in 2009 is Medvedev
+    ("De Russische president ontmoette Barack Obama in Moskou.", "consult.ontmoeten",
+     "CONSULT", None, "RUSGOV", "USAGOV", "asserted"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "type_", "mode", "source", "target", "factuality"), CASES
+)
+def test_coder_codes_dutch_sentence(
+    code: Code, text: str, rule: str, type_: str, mode: str | None, source: str | None,
+    target: str | None, factuality: str,
+) -> None:
+    date = "2009-06-01" if "Obama" in text else "2020-08-20"
+    event = _find(code(text, date), rule)
+    assert (event.type, event.mode) == (type_, mode)
+    assert (_code(event, "source"), _code(event, "target")) == (source, target)
+    assert event.factuality == factuality
+
+
+def test_coder_shared_subject_of_coordinated_verbs(code: Code) -> None:
+    doc = code("Russische militairen annexeerden de Krim en ontketenden een oorlog.")
+    rules = {e.rule: _code(e, "source") for e in doc.events}
+    assert rules == {"assault.annexeren": "RUSMIL", "assault.oorlog-ontketenen": "RUSMIL"}
+
+
+def test_coder_reciprocal_agreement_of_a_compound_subject(code: Code) -> None:
+    doc = code("Israël en Hamas bereikten woensdag een akkoord.", "2023-11-22")
+    pairs = {(_code(e, "source"), _code(e, "target")) for e in doc.events if e.type == "AGREE"}
+    assert pairs == {("ISR", "PSEREB"), ("PSEREB", "ISR")}
+
+
+def test_coder_expression_noun_gives_no_second_event(code: Code) -> None:
+    doc = code("De Europese Unie legde Belarus nieuwe sancties op.")
+    assert [e.rule for e in doc.events] == ["sanction.sancties-opleggen"]
+
+
+def test_coder_reported_hypothetical_is_not_asserted(code: Code) -> None:
+    doc = code("Loekasjenko beweert dat Rusland militairen zal sturen als Belarus dat vraagt.")
+    assert all(e.factuality != "asserted" for e in doc.events if e.type in ("MOBILIZE", "AID"))
+    assert not any(e.factuality == "asserted" and e.type == "REQUEST" for e in doc.events)
+
+
+def test_coder_compound_actors_are_capped(code: Code) -> None:
+    doc = code("De Verenigde Staten en Groot-Brittannië bekritiseerden Rusland, Belarus en Iran.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(accusations) == MAX_PAIRS  # 2 sources x 3 targets, capped
+    assert {_code(e, "source") for e in accusations} == {"USA", "GBR"}
+
+
+def test_coder_every_rule_id_exists_in_the_dictionary(code: Code) -> None:
+    doc = code("Poetin belde Loekasjenko op. De politie arresteerde Navalny. "
+               "Rusland viel Oekraïne binnen.")
+    known = default_patterns().by_id
+    assert doc.events and all(e.rule in known for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [".", "!!! ??? ...", "2020 2021 12,5", "Hallo", "the quick brown fox jumps over it",
+     " ".join(["Poetin belde Loekasjenko op en"] * 60) + " niemand."],
+)
+def test_coder_never_crashes_on_odd_input(code: Code, text: str) -> None:
+    doc = code(text)
+    assert all(e.rule in default_patterns().by_id for e in doc.events)

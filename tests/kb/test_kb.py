@@ -1,0 +1,86 @@
+"""The knowledge base files and lookups; every data file is loaded and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.errors import DataFileError
+from kroniek.kb import KnowledgeBase, default_kb
+from kroniek.kb.loader import ROLE_COLUMNS, load_people
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return default_kb()
+
+
+def test_kb_loads_every_file_with_the_promised_sizes(kb: KnowledgeBase) -> None:
+    assert len(kb.countries) >= 196 and len(kb.organisations) >= 40
+    assert len(kb.people) >= 400 and len(kb.role_nouns) >= 150
+
+
+def test_kb_people_roles_are_in_order(kb: KnowledgeBase) -> None:
+    for person in kb.people.values():
+        assert person.roles, person.id
+        for role in person.roles:
+            assert not (role.start and role.end) or role.start[: len(role.end)] <= role.end
+
+
+@pytest.mark.parametrize(
+    ("surface", "day", "name", "code"),
+    [
+        ("Poetin", "2020-08-15", "Vladimir Putin", "RUSGOV"),
+        ("Poetin", "2010-06-01", "Vladimir Putin", "RUSGOV"),  # prime minister then
+        ("Loekasjenko", "2020-08-15", "Alexander Lukashenko", "BLRGOV"),
+        ("Lukaschenko", "2020-08-15", "Alexander Lukashenko", "BLRGOV"),
+        ("Zelenskyj", "2022-03-01", "Volodymyr Zelensky", "UKRGOV"),
+        ("Navalnyj", "2020-08-15", "Alexei Navalny", "RUSOPP"),
+        ("Tichanovskaja", "2020-08-15", "Sviatlana Tsikhanouskaya", "BLROPP"),
+        ("Janoekovitsj", "2020-08-15", "Viktor Yanukovych", "UKRELI"),  # a former president
+        ("Navo", "2020-08-15", "NATO", "IGOMIL"),
+        ("Kremlin", "2020-08-15", "Russia (government)", "RUSGOV"),
+        ("Wit-Rusland", "2020-08-15", "Belarus", "BLR"),
+    ],
+)
+def test_kb_lookup_resolves_on_the_day(
+    kb: KnowledgeBase, surface: str, day: str, name: str, code: str
+) -> None:
+    actor = kb.actor(kb.choose(kb.lookup(surface), day), day)
+    assert (actor.name, actor.code) == (name, code)
+
+
+@pytest.mark.parametrize(
+    ("country", "day", "holder"),
+    [("RUS", "2009-06-01", "Dmitry Medvedev"), ("RUS", "2020-08-15", "Vladimir Putin"),
+     ("USA", "2019-06-01", "Donald Trump"), ("USA", "2023-06-01", "Joe Biden")],
+)
+def test_kb_head_of_state_on_a_date(kb: KnowledgeBase, country: str, day: str, holder: str) -> None:
+    person = kb.title_holder(country, "head_of_state", day)
+    assert person is not None and person.name == holder
+
+
+def test_kb_historical_state_only_on_its_dates(kb: KnowledgeBase) -> None:
+    assert kb.actor(kb.choose(kb.lookup("Moskou"), "2020-01-01"), "2020-01-01").country == "RUS"
+    assert kb.actor(kb.choose(kb.lookup("KGB"), "2021-05-01"), "2021-05-01").country == "BLR"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "sector"),
+    [("demonstrant", "CVL"), ("oproerpolitie", "COP"), ("fabrieksarbeider", "LAB"),
+     ("veiligheidsdienst", "SPY"), ("separatist", "REB"), ("staatstelevisie", "JRN")],
+)
+def test_kb_role_nouns_and_compounds(kb: KnowledgeBase, lemma: str, sector: str) -> None:
+    noun = kb.role_noun(lemma)
+    assert noun is not None and noun.sector == sector
+
+
+def test_kb_bad_role_file_names_file_and_line(tmp_path: Path) -> None:
+    people = tmp_path / "people.tsv"
+    roles = tmp_path / "roles.tsv"
+    people.write_text("id\tname\taliases\tnote\nx\tX\t\t\n", encoding="utf-8")
+    roles.write_text("\t".join(ROLE_COLUMNS) + "\nx\tRUS\tGOV\tminister\tminister\t2020-13\t\n",
+                     encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles\.tsv:2: bad date"):
+        load_people(people, roles)

@@ -1,0 +1,79 @@
+"""Actor mentions on real Dutch text: names, transliterations, metonyms, roles, pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kroniek.model import Article, Doc
+from kroniek.pipeline import Pipeline
+from kroniek.stages.ingest import read_file
+from tests.conftest import SEED
+
+Code = Callable[..., Doc]
+
+
+def _by_text(doc: Doc) -> dict[str, tuple[str, str, str]]:
+    return {m.text: (m.actor.name, m.actor.code, m.how) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "name", "actor_code"),
+    [
+        ("Aleksandr Loekasjenko sprak.", "2020-08-20", "Aleksandr Loekasjenko",
+         "Alexander Lukashenko", "BLRGOV"),
+        ("Het Kremlin zweeg.", "2020-08-20", "Kremlin", "Russia (government)", "RUSGOV"),
+        ("De Russische president zweeg.", "2009-06-01", "De Russische president",
+         "Dmitry Medvedev", "RUSGOV"),
+        ("De Russische president zweeg.", "2020-08-20", "De Russische president",
+         "Vladimir Putin", "RUSGOV"),
+        ("De Amerikaanse president zweeg.", "2019-06-01", "De Amerikaanse president",
+         "Donald Trump", "USAGOV"),
+        ("De Amerikaanse president zweeg.", "2023-06-01", "De Amerikaanse president",
+         "Joe Biden", "USAGOV"),
+        ("Russische militairen trokken op.", "2020-08-20", "Russische militairen", "militair",
+         "RUSMIL"),
+        ("Europarlementariërs vlogen in.", "2014-02-20", "Europarlementariërs",
+         "europarlementariër", "IGOLEG"),
+        ("Loekasjenko’s veiligheidsdiensten sloegen toe.", "2020-08-20", "veiligheidsdiensten",
+         "veiligheidsdienst", "BLRSPY"),
+        ("Poetins woordvoerder zweeg.", "2020-08-20", "Poetins", "Vladimir Putin", "RUSGOV"),
+    ],
+)
+def test_actors_mention_resolves_on_the_article_date(
+    code: Code, text: str, date: str, surface: str, name: str, actor_code: str
+) -> None:
+    found = _by_text(code(text, date))
+    assert surface in found, found
+    assert found[surface][:2] == (name, actor_code)
+
+
+def test_actors_pronoun_takes_the_nearest_person(code: Code) -> None:
+    doc = code("Poetin kwam aan. Daarna sprak hij met de pers.")
+    (pronoun,) = [m for m in doc.mentions if m.how == "pronoun"]
+    assert pronoun.text == "hij" and pronoun.actor.name == "Vladimir Putin"
+
+
+def test_actors_group_takes_country_of_its_sentence(code: Code) -> None:
+    doc = code("In Minsk jouwden fabrieksarbeiders Loekasjenko uit. Poetin keek toe.")
+    (workers,) = [m for m in doc.mentions if m.text == "fabrieksarbeiders"]
+    assert workers.actor.code == "BLRLAB"
+
+
+def test_actors_hyphenated_compound_is_not_a_country(code: Code) -> None:
+    doc = code("Demonstranten wapperden met EU-vlaggen in Wit-Rusland.")
+    assert "EU" not in _by_text(doc)
+    assert _by_text(doc)["Wit-Rusland"][:2] == ("Belarus", "BLR")
+
+
+def test_actors_seed_article_people_across_spellings(pipeline: Pipeline) -> None:
+    (article,) = list(read_file(SEED))
+    assert isinstance(article, Article)
+    doc = pipeline(article)
+    names = {m.text: m.actor.name for m in doc.mentions}
+    assert names["Janoekovitsj"] == "Viktor Yanukovych"
+    assert names["Michaïl Saakasjvili"] == "Mikheil Saakashvili"
+    assert names["Svetlana Tichanovskaja"] == "Sviatlana Tsikhanouskaya"
+    assert names["Navo"] == "NATO" and names["Europese Unie"] == "European Union"
+    assert all(m.actor.name == "Vladimir Putin" for m in doc.mentions if m.text == "Poetin")
