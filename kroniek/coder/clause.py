@@ -22,6 +22,12 @@ _DOWN = frozenset({"vc", "body"})
 _NP_LINKS = frozenset({"cnj", "app", "mwp"})
 
 
+def acts_finite(verb: Token) -> bool:
+    """Frog tags a present plural root verb ('De Belarussen demonstreren') as an infinitive:
+    the forms are the same. A root infinitive with no auxiliary is the finite verb."""
+    return verb.is_finite or (verb.is_verb and "inf" in verb.features and verb.head is None)
+
+
 def verb_chain(sentence: Sentence, verb: Token) -> list[Token]:
     """The verb and the auxiliaries, modals and control verbs above it, lowest first:
     'zou ... hebben ... gestuurd' gives [gestuurd, hebben, zou]."""
@@ -105,7 +111,7 @@ def clause_initial_actor(
     """In a Dutch main clause the finite verb comes second: an actor noun phrase that opens the
     clause right before it is the subject, whatever the parser attached it to. A phrase that
     opens with a preposition ("Op buurland Georgië stuurde hij") is not."""
-    finite = next((v for v in reversed(chain) if v.is_finite), None)
+    finite = next((v for v in reversed(chain) if acts_finite(v)), None)
     if finite is None or (finite.head is not None and finite.deprel not in ("cnj", "ROOT")):
         return None
     start = finite.index
@@ -120,6 +126,33 @@ def clause_initial_actor(
         return None
     heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t)]
     return heads[0] if heads else None
+
+
+def inverted_subject(
+    sentence: Sentence, chain: list[Token], is_actor: Callable[[Token], bool]
+) -> Token | None:
+    """'In Ruslands Verre Oosten demonstreren tienduizenden inwoners': a clause that opens with
+    an adverbial puts the subject right after the finite verb."""
+    finite = next((v for v in reversed(chain) if acts_finite(v)), None)
+    if finite is None or finite.index == 0 or sentence.tokens[0].pos not in ("VZ", "BW"):
+        return None
+    for token in sentence.tokens[finite.index + 1 :]:
+        if token.text in _BREAKS or token.pos == "VZ" or token.is_finite:
+            return None
+        if token.pos in ("N", "SPEC", "VNW") and is_actor(token):
+            return token
+    return None
+
+
+def loose_prepositional(sentence: Sentence, after: Token, preposition: str) -> list[Token]:
+    """A prepositional phrase the parser attached elsewhere ('demonstreren ... al zes weken
+    tegen Poetin'): the first one with that preposition later in the same clause."""
+    for token in sentence.tokens[after.index + 1 :]:
+        if token.text in _BREAKS or token.is_finite:
+            break
+        if token.lemma == preposition and token.pos == "VZ":
+            return [t for t in sentence.children(token.index) if t.deprel == "obj1"]
+    return []
 
 
 def coordinated_subjects(sentence: Sentence, verb: Token) -> list[Token]:

@@ -114,6 +114,11 @@ class EventCoder:
         if pattern.kind == "verb" and slots.chain:
             if not sources and not slots.passive and pattern.source[:1] == ("su",):
                 sources = clause_subject_by_position(sentence, slots.chain, by_token)
+                inverted = clause.inverted_subject(
+                    sentence, slots.chain, lambda t: t.index in by_token
+                )
+                if not sources and inverted is not None:
+                    sources = [by_token[inverted.index]]
             if not targets and slots.passive and pattern.target[:1] == ("obj1",):
                 targets = clause_subject_by_position(sentence, slots.chain, by_token)
         if not sources and not targets:
@@ -198,7 +203,7 @@ class EventCoder:
             found = clause.prepositional(sentence, heads, preposition)
             if pattern.kind == "noun":
                 found = clause.prepositional(sentence, own, preposition) + found
-            return found
+            return found or clause.loose_prepositional(sentence, token, preposition)
         return []
 
     def _actors(
@@ -228,7 +233,7 @@ def clause_subject_by_position(
     """The nearest actor left of the finite verb, not across a comma or another finite verb.
     For a bare infinitive ('..., grijpt hij naar de telefoon: Poetin bellen') it is the
     subject of the finite verb before it: the infinitive shares its subject."""
-    finite = next((v for v in reversed(chain) if v.is_finite), None)
+    finite = next((v for v in reversed(chain) if clause.acts_finite(v)), None)
     if finite is None and "inf" in chain[-1].features:
         earlier = [t for t in sentence.tokens[: chain[-1].index] if t.is_finite]
         if earlier:
@@ -244,6 +249,13 @@ def clause_subject_by_position(
             break
         mention = by_token.get(token.index)
         if mention is not None:
+            opener = mention.tokens[0] - 1
+            while opener >= 0 and sentence.tokens[opener].pos in ("LID", "ADJ", "TW"):
+                opener -= 1
+            # 'In Ruslands Verre Oosten demonstreren ...': an actor inside a prepositional
+            # phrase is not the subject.
+            if opener >= 0 and sentence.tokens[opener].pos == "VZ":
+                return []
             return [mention]
     return []
 
