@@ -12,6 +12,11 @@ NEGATORS = frozenset({"niet", "nooit", "geen", "niets", "allerminst", "nergens"}
 # Modal and future auxiliaries: 'kan', 'zou', 'wil', 'moet', 'zal', 'gaat'.
 MODALS = frozenset({"kunnen", "zullen", "willen", "moeten", "mogen", "gaan", "hoeven",
                     "dreigen", "overwegen", "beloven", "proberen", "plannen", "trachten"})
+# Frog's lemmatizer misses some modal forms ('wilden' -> 'wilde'), so the forms count too.
+MODAL_FORMS = frozenset({"kan", "kun", "kunt", "kunnen", "kon", "konden", "zal", "zult",
+                         "zullen", "zou", "zouden", "wil", "wilt", "willen", "wilde", "wilden",
+                         "moet", "moeten", "moest", "moesten", "mag", "mogen", "mocht", "mochten",
+                         "gaat", "gaan"})
 # A clause under these is negated: 'weigerde te tekenen'.
 NEGATING_VERBS = frozenset({"weigeren", "afzien", "nalaten", "ontkennen", "verbieden"})
 # A clause under these is wanted, feared or demanded, not done: 'eist dat', 'vreest dat'.
@@ -34,7 +39,7 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
         negated = True
     if negated:
         return "negated"
-    if any(v.lemma in MODALS for v in chain[1:]):
+    if any(v.lemma in MODALS or v.text.lower() in MODAL_FORMS for v in chain[1:]):
         return "hypothetical"
     if chain and (_under_irrealis(sentence, chain[-1]) or _conditional(sentence, chain[-1])):
         return "hypothetical"

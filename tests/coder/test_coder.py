@@ -119,3 +119,10 @@ def test_coder_every_rule_id_exists_in_the_dictionary(code: Code) -> None:
 def test_coder_never_crashes_on_odd_input(code: Code, text: str) -> None:
     doc = code(text)
     assert all(e.rule in default_patterns().by_id for e in doc.events)
+
+
+def test_coder_modal_the_lemmatizer_misses_is_still_hypothetical(code: Code) -> None:
+    doc = code("Een activist vluchtte naar Vilnius toen Loekasjenko’s veiligheidsdiensten hem "
+               "wilden arresteren.")
+    event = _find(doc, "coerce.arresteren")
+    assert (_code(event, "source"), event.factuality) == ("BLRSPY", "hypothetical")
