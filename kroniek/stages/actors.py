@@ -12,6 +12,8 @@ from collections import Counter
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
 
+# A capital after these prepositions is first of all a place ('in Oslo').
+LOCATIVES = frozenset({"in", "naar", "uit", "vanuit", "bij", "te", "nabij", "rond", "richting"})
 PERSON_PRONOUNS = frozenset({"hij", "hem", "Hij", "Hem"})
 # Tokens that may stand in front of a role noun and belong to its mention.
 _NP_PREFIX_POS = frozenset({"LID", "ADJ", "TW", "VNW"})
@@ -75,6 +77,13 @@ class ActorStage:
                 candidates = self._unknown_name(tokens, i)
             if candidates:
                 chosen = candidates[0] if len(candidates) == 1 else self.kb.choose(candidates, day)
+                how = chosen.kind
+                if chosen.kind == "capital" and i > 0 and (
+                    tokens[i - 1].lemma.lower() in LOCATIVES
+                ):
+                    # 'reisde naar Moskou' may still be a visit to its government, but 'in
+                    # Oslo' says nothing of what country a group in the sentence belongs to.
+                    how = "capital-locative"
                 actor = (self.kb.actor(chosen, day) if chosen.kind != "unknown"
                          else Actor(f"unknown:{name_key(chosen.surface)}", chosen.surface,
                                     None, None, "unknown"))
@@ -83,7 +92,7 @@ class ActorStage:
                     sentence=sentence.index,
                     start=tokens[i].start, end=end, text=text[tokens[i].start : end],
                     tokens=indices, head=_head_of(tokens, indices), actor=actor,
-                    how=chosen.kind,
+                    how=how,
                 )
         return None
 
@@ -173,7 +182,7 @@ def _country_from_dependents(
     for child in sentence.children(noun.index):
         if child.index in by_token and child.index < noun.index:
             return by_token[child.index].actor.country
-        if child.lemma == "van":
+        if child.lemma in ("van", "in", "uit"):  # 'inwoners van Minsk', 'betogers in Teheran'
             for below in sentence.subtree(child.index):
                 if below.index in by_token and by_token[below.index].actor.country:
                     return by_token[below.index].actor.country
@@ -198,7 +207,7 @@ def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str 
     counts = Counter(
         m.actor.country for m in mentions
         if m.sentence in scope and m.actor.country and m.actor.country not in _NOT_STATES
-        and m.actor.kind != "group"
+        and m.actor.kind != "group" and m.how != "capital-locative"
     )
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -212,7 +221,7 @@ def main_country(mentions: list[Mention]) -> str | None:
         m.actor.country
         for m in mentions
         if m.actor.country and m.actor.country not in _NOT_STATES
-        and m.actor.kind != "group"
+        and m.actor.kind != "group" and m.how != "capital-locative"
     )
     return counts.most_common(1)[0][0] if counts else None
 

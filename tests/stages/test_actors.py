@@ -77,3 +77,11 @@ def test_actors_seed_article_people_across_spellings(pipeline: Pipeline) -> None
     assert names["Svetlana Tichanovskaja"] == "Sviatlana Tsikhanouskaya"
     assert names["Navo"] == "NATO" and names["Europese Unie"] == "European Union"
     assert all(m.actor.name == "Vladimir Putin" for m in doc.mentions if m.text == "Poetin")
+
+
+def test_actors_capital_as_a_place_does_not_give_groups_its_country(code: Code) -> None:
+    doc = code("Volgens een in Oslo gevestigde organisatie schoten veiligheidstroepen op "
+               "demonstranten in Teheran.", "2022-09-30")
+    found = {m.text: m.actor.country for m in doc.mentions}
+    assert found["veiligheidstroepen"] != "NOR"
+    assert found["demonstranten"] == "IRN"  # from its own 'in Teheran'
