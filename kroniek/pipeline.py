@@ -11,6 +11,7 @@ from kroniek.model import Article, Doc
 from kroniek.ports import NlpBackend
 from kroniek.stages.actors import ActorStage
 from kroniek.stages.when import DateStage
+from kroniek.stages.where import PlaceStage
 
 Stage = Callable[[Doc], Doc]
 
@@ -40,5 +41,5 @@ def build_pipeline(
 ) -> Pipeline:
     kb = kb or default_kb()
     patterns = patterns or default_patterns()
-    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage()]
+    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(), PlaceStage(kb)]
     return Pipeline(backend, stages, dictionary_hash=f"{kb.fingerprint}-{patterns.fingerprint}")

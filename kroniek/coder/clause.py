@@ -117,8 +117,10 @@ def clause_initial_actor(
     start = finite.index
     while start > 0:
         before = sentence.tokens[start - 1]
+        if before.is_finite:
+            return None  # a second conjunct ('annexeerden de Krim en ontketenden'), not a clause
         subordinating = before.pos == "VG" and "onder" in before.features
-        if before.text in _BREAKS or subordinating or before.is_finite:
+        if before.text in _BREAKS or subordinating:
             break
         start -= 1
     phrase = sentence.tokens[start : finite.index]

@@ -115,12 +115,15 @@ class EventCoder:
             if not sources and not slots.passive and pattern.source[:1] == ("su",):
                 sources = clause_subject_by_position(sentence, slots.chain, by_token)
                 inverted = clause.inverted_subject(
-                    sentence, slots.chain, lambda t: t.index in by_token
+                    sentence, slots.chain, lambda t: _is_actor(t, by_token)
                 )
                 if not sources and inverted is not None:
                     sources = [by_token[inverted.index]]
             if not targets and slots.passive and pattern.target[:1] == ("obj1",):
                 targets = clause_subject_by_position(sentence, slots.chain, by_token)
+        # A place can be what an event is done to ('annexeerden de Krim': Ukraine), never who
+        # does it.
+        sources = [m for m in sources if m.actor.kind != "place"]
         if not sources and not targets:
             return [], "no actor in the source or target slots"
         is_noun = pattern.kind == "noun"
@@ -159,7 +162,7 @@ class EventCoder:
         if not chain:
             return _Slots([], False, None, [])
         subject, objects = clause.subject_and_objects(
-            sentence, chain, lambda t: t.index in by_token
+            sentence, chain, lambda t: _is_actor(t, by_token)
         )
         return _Slots(chain, clause.is_passive(sentence, chain), subject, objects)
 
@@ -258,6 +261,11 @@ def clause_subject_by_position(
                 return []
             return [mention]
     return []
+
+
+def _is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
+    mention = by_token.get(token.index)
+    return mention is not None and mention.actor.kind != "place"
 
 
 def _mention_below(

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kroniek.kb.entries import Country, Organisation, Person, RoleNoun
+from kroniek.kb.entries import Country, KnownPlace, Organisation, Person, RoleNoun
 from kroniek.kb.loader import (
     check_unique,
     data_dir,
     load_countries,
     load_organisations,
     load_people,
+    load_places,
     load_role_nouns,
 )
 from kroniek.kb.names import fold, name_key
@@ -27,7 +28,7 @@ KB_FILES = ("countries.tsv", "organisations.tsv", "people.tsv", "roles.tsv", "ro
 class Candidate:
     """One knowledge-base reading of a surface form.
 
-    kind: country | capital | metonym | demonym | organisation | person
+    kind: country | capital | metonym | demonym | organisation | person | place
     """
 
     kind: str
@@ -54,7 +55,9 @@ class KnowledgeBase:
         people: list[Person],
         role_nouns: list[RoleNoun],
         fingerprint: str = "",
+        places: list[KnownPlace] | None = None,
     ) -> None:
+        self.places = {p.name_en: p for p in places or []}
         self.countries = {c.iso3: c for c in countries}
         self.organisations = {o.id: o for o in organisations}
         self.people = {p.id: p for p in people}
@@ -68,11 +71,13 @@ class KnowledgeBase:
         self._index()
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> KnowledgeBase:
+    def load(cls, folder: Path | None = None, places: Path | None = None) -> KnowledgeBase:
         folder = folder or data_dir() / "actors"
+        places = places or data_dir() / "places" / "places.tsv"
         digest = hashlib.sha256()
         for name in KB_FILES:
             digest.update((folder / name).read_bytes())
+        digest.update(places.read_bytes())
         countries = load_countries(folder / "countries.tsv")
         check_unique([c.iso3 for c in countries], "country", folder / "countries.tsv")
         organisations = load_organisations(folder / "organisations.tsv")
@@ -80,7 +85,8 @@ class KnowledgeBase:
         people = load_people(folder / "people.tsv", folder / "roles.tsv")
         check_unique([p.id for p in people], "person", folder / "people.tsv")
         role_nouns = load_role_nouns(folder / "role_nouns.tsv")
-        return cls(countries, organisations, people, role_nouns, digest.hexdigest()[:16])
+        return cls(countries, organisations, people, role_nouns, digest.hexdigest()[:16],
+                   load_places(places))
 
     def _add(self, surface: str, candidate: Candidate, by_key: bool) -> None:
         if candidate not in self._exact[surface]:
@@ -110,6 +116,9 @@ class KnowledgeBase:
                 self._add(name, Candidate("person", p.id, name), by_key=True)
             for role in p.roles:
                 self._holders[(role.country, role.title)].append(p)
+        for place in self.places.values():
+            for name in (place.name_en, *place.names):
+                self._add(name, Candidate("place", place.name_en, name), by_key=False)
         for noun in self.role_nouns.values():
             for form in (noun.lemma, *noun.forms):
                 self._noun_forms.setdefault(fold(form), noun)
@@ -155,6 +164,9 @@ class KnowledgeBase:
         """The actor a candidate stands for on `day` (YYYY-MM-DD)."""
         if candidate.kind == "person":
             return self.person_actor(self.people[candidate.key], day)
+        if candidate.kind == "place":
+            place = self.places[candidate.key]
+            return Actor(f"place:{place.name_en}", place.name_en, place.country, None, "place")
         if candidate.kind == "organisation":
             o = self.organisations[candidate.key]
             return Actor(f"org:{o.id}", o.name_en, o.country, o.sector, "organisation")
@@ -183,7 +195,9 @@ class KnowledgeBase:
         own years, so 'Moskou' in 2020 is Russia and 'KGB' in 2021 is Belarus's."""
         if candidate.kind == "person":
             return True
-        if candidate.kind == "organisation":
+        if candidate.kind == "place":
+            code = self.places[candidate.key].country
+        elif candidate.kind == "organisation":
             code = self.organisations[candidate.key].country
         else:
             code = candidate.key

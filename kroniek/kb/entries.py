@@ -91,6 +91,16 @@ TITLE_RANK = {
 
 
 @dataclass(frozen=True)
+class KnownPlace:
+    name_en: str
+    country: str
+    precision: str
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RoleNoun:
     lemma: str
     forms: tuple[str, ...]

@@ -14,6 +14,7 @@ from kroniek.kb.entries import (
     SECTORS,
     SPECIAL_COUNTRIES,
     Country,
+    KnownPlace,
     Organisation,
     Person,
     Role,
@@ -156,6 +157,23 @@ def load_people(people_path: Path, roles_path: Path) -> list[Person]:
     return people
 
 
+PLACE_COLUMNS = ("name_en", "country", "precision", "lat", "lon", "names")
+
+
+def load_places(path: Path) -> list[KnownPlace]:
+    places = []
+    for line, row in read_tsv(path, PLACE_COLUMNS):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise DataFileError("lat and lon must be numbers", str(path), line) from None
+        if row["precision"] not in ("city", "region"):
+            raise DataFileError("precision must be city or region", str(path), line)
+        places.append(KnownPlace(row["name_en"], _country_code(row["country"], path, line) or "",
+                                 row["precision"], lat, lon, split_list(row["names"])))
+    return places
+
+
 ROLE_NOUN_COLUMNS = ("lemma", "forms", "sector", "title", "note")
 
 
@@ -187,5 +205,6 @@ __all__ = [
     "load_countries",
     "load_organisations",
     "load_people",
+    "load_places",
     "load_role_nouns",
 ]

@@ -126,3 +126,12 @@ def test_coder_modal_the_lemmatizer_misses_is_still_hypothetical(code: Code) -> 
                "wilden arresteren.")
     event = _find(doc, "coerce.arresteren")
     assert (_code(event, "source"), event.factuality) == ("BLRSPY", "hypothetical")
+
+
+def test_coder_place_is_a_target_never_a_source(code: Code) -> None:
+    doc = code("Russische militairen bezetten de Krim. De Krim annexeerde niemand.", "2014-03-20")
+    (event,) = [e for e in doc.events if e.sentence == 0]
+    assert (_code(event, "source"), _code(event, "target")) == ("RUSMIL", "UKR")
+    assert event.place is not None and (event.place.resolved, event.place.country) == (
+        "Crimea", "UKR")
+    assert all(e.source is None or e.source.actor.kind != "place" for e in doc.events)

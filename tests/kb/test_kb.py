@@ -84,3 +84,15 @@ def test_kb_bad_role_file_names_file_and_line(tmp_path: Path) -> None:
                      encoding="utf-8")
     with pytest.raises(DataFileError, match=r"roles\.tsv:2: bad date"):
         load_people(people, roles)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "country"),
+    [("Krim", "Crimea", "UKR"), ("Chabarovsk", "Khabarovsk", "RUS"),
+     ("Gazastrook", "Gaza Strip", "PSE"), ("Nagorno-Karabach", "Nagorno-Karabakh", "AZE")],
+)
+def test_kb_places_resolve_to_their_state(
+    kb: KnowledgeBase, surface: str, name: str, country: str
+) -> None:
+    actor = kb.actor(kb.choose(kb.lookup(surface), "2020-08-15"), "2020-08-15")
+    assert (actor.kind, actor.name, actor.country, actor.sector) == ("place", name, country, None)
