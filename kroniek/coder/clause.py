@@ -22,10 +22,14 @@ _DOWN = frozenset({"vc", "body"})
 _NP_LINKS = frozenset({"cnj", "app", "mwp"})
 
 
-def acts_finite(verb: Token) -> bool:
+def acts_finite(sentence: Sentence, verb: Token) -> bool:
     """Frog tags a present plural root verb ('De Belarussen demonstreren') as an infinitive:
-    the forms are the same. A root infinitive with no auxiliary is the finite verb."""
-    return verb.is_finite or (verb.is_verb and "inf" in verb.features and verb.head is None)
+    the forms are the same. A root infinitive is the finite verb when the sentence has no other
+    ('..., grijpt hij naar de telefoon: Poetin bellen' keeps its infinitive)."""
+    if verb.is_finite:
+        return True
+    return (verb.is_verb and "inf" in verb.features and verb.head is None
+            and not any(t.is_finite for t in sentence.tokens))
 
 
 def verb_chain(sentence: Sentence, verb: Token) -> list[Token]:
@@ -111,7 +115,7 @@ def clause_initial_actor(
     """In a Dutch main clause the finite verb comes second: an actor noun phrase that opens the
     clause right before it is the subject, whatever the parser attached it to. A phrase that
     opens with a preposition ("Op buurland Georgië stuurde hij") is not."""
-    finite = next((v for v in reversed(chain) if acts_finite(v)), None)
+    finite = next((v for v in reversed(chain) if acts_finite(sentence, v)), None)
     if finite is None or (finite.head is not None and finite.deprel not in ("cnj", "ROOT")):
         return None
     start = finite.index
@@ -135,7 +139,7 @@ def inverted_subject(
 ) -> Token | None:
     """'In Ruslands Verre Oosten demonstreren tienduizenden inwoners': a clause that opens with
     an adverbial puts the subject right after the finite verb."""
-    finite = next((v for v in reversed(chain) if acts_finite(v)), None)
+    finite = next((v for v in reversed(chain) if acts_finite(sentence, v)), None)
     if finite is None or finite.index == 0 or sentence.tokens[0].pos not in ("VZ", "BW"):
         return None
     for token in sentence.tokens[finite.index + 1 :]:

@@ -45,6 +45,7 @@ class EventCoder:
 
     def __init__(self, patterns: PatternDictionary) -> None:
         self.patterns = patterns
+        self._fired_verbs: set[int] = set()  # verbs of the current sentence that coded an event
 
     def __call__(self, doc: Doc) -> Doc:
         events, _ = self.code(doc)
@@ -59,6 +60,7 @@ class EventCoder:
             # Verbs before nouns: a noun that is part of a verb's expression ('sancties
             # opleggen', 'een akkoord bereiken') gives no event of its own.
             consumed: set[int] = set()
+            self._fired_verbs: set[int] = set()
             ordered = sorted(sentence.tokens, key=lambda t: (not t.is_verb, t.index))
             for token in ordered:
                 if token.index in consumed:
@@ -70,6 +72,9 @@ class EventCoder:
                     if made:
                         events.extend(made)
                         consumed |= _expression_tokens(sentence, token, pattern)
+                        if token.is_verb:
+                            self._fired_verbs.update(v.index for v in
+                                                     clause.verb_chain(sentence, token))
                         break
         return _unique(events), attempts
 
@@ -180,6 +185,12 @@ class EventCoder:
                 )
             return clause.prepositional(sentence, own, slot)
         heads = slots.chain or own
+        if pattern.kind == "noun" and slot in ("su", "obj1") and any(
+            v.index in self._fired_verbs for v in slots.chain
+        ):
+            # 'Maduro wees het ultimatum af': the verb's subject acts on the noun; the noun's
+            # own actors are in its van-, door- and possessive phrases.
+            return []
         if slot == "su":
             if slots.passive:
                 return clause.agent_phrase(sentence, slots.chain)
@@ -236,7 +247,7 @@ def clause_subject_by_position(
     """The nearest actor left of the finite verb, not across a comma or another finite verb.
     For a bare infinitive ('..., grijpt hij naar de telefoon: Poetin bellen') it is the
     subject of the finite verb before it: the infinitive shares its subject."""
-    finite = next((v for v in reversed(chain) if clause.acts_finite(v)), None)
+    finite = next((v for v in reversed(chain) if clause.acts_finite(sentence, v)), None)
     if finite is None and "inf" in chain[-1].features:
         earlier = [t for t in sentence.tokens[: chain[-1].index] if t.is_finite]
         if earlier:

@@ -135,3 +135,13 @@ def test_coder_place_is_a_target_never_a_source(code: Code) -> None:
     assert event.place is not None and (event.place.resolved, event.place.country) == (
         "Crimea", "UKR")
     assert all(e.source is None or e.source.actor.kind != "place" for e in doc.events)
+
+
+def test_coder_noun_under_a_fired_verb_takes_no_clause_actors(code: Code) -> None:
+    doc = code("Maduro wees het ultimatum zondag af.", "2019-02-04")
+    assert {e.rule for e in doc.events} == {"reject.afwijzen"}
+
+
+def test_coder_expelling_an_ambassador_is_a_sanction(code: Code) -> None:
+    doc = code("Mali zette de Franse ambassadeur het land uit.", "2022-02-01")
+    assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "expel")]
