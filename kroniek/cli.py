@@ -9,7 +9,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -29,7 +29,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
 DEFAULT_DB = Path("kroniek.duckdb")
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception) -> NoReturn:
     errors.print(f"[bold red]error:[/] {error}")
     raise typer.Exit(1)
 
@@ -76,7 +76,6 @@ def run(
             summary = store.summary()
     except KroniekError as exc:
         _fail(exc)
-        return
     _print_summary(summary, counts.as_dict())
 
 
@@ -152,7 +151,6 @@ def events(
             rows = store.events(query)
     except KroniekError as exc:
         _fail(exc)
-        return
     if format == "table":
         table = Table()
         for column in ("date", "type", "mode", "source", "target", "factuality", "rule",
@@ -178,7 +176,6 @@ def events(
     elif format == "parquet":
         if output is None:
             _fail(KroniekError("--format parquet needs --output FILE"))
-            return
         import duckdb
 
         con = duckdb.connect()
@@ -210,12 +207,8 @@ def _actor_label(row: dict[str, Any], side: str) -> str:
     return f"{row[f'{side}_name']} ({code or 'UNK'})"
 
 
-@app.command()
-def show(article_id: str, db: DbOption = DEFAULT_DB) -> None:
-    """An article with its actors and event triggers highlighted, its events below.
-
-    Example: kroniek show belarus-2020-08
-    """
+def _stored_article(db: Path, article_id: str) -> dict[str, Any]:
+    """The stored article, or a clear error and exit."""
     from kroniek.adapters.duckdb_store import DuckDBStore
 
     try:
@@ -223,10 +216,18 @@ def show(article_id: str, db: DbOption = DEFAULT_DB) -> None:
             data = store.article(article_id)
     except KroniekError as exc:
         _fail(exc)
-        return
     if data is None:
         _fail(KroniekError(f"no article {article_id!r} in {db}"))
-        return
+    return data
+
+
+@app.command()
+def show(article_id: str, db: DbOption = DEFAULT_DB) -> None:
+    """An article with its actors and event triggers highlighted, its events below.
+
+    Example: kroniek show belarus-2020-08
+    """
+    data = _stored_article(db, article_id)
     text = Text(str(data["text"]))
     for m in data["mentions"]:
         text.stylize("bold cyan", m["start"], m["end"])
@@ -253,19 +254,10 @@ def explain(article_id: str, db: DbOption = DEFAULT_DB) -> None:
 
     Example: kroniek explain belarus-2020-08
     """
-    from kroniek.adapters.duckdb_store import DuckDBStore
     from kroniek.coder import default_patterns
     from kroniek.explain import explain_lines
 
-    try:
-        with DuckDBStore(db, read_only=True) as store:
-            data = store.article(article_id)
-    except KroniekError as exc:
-        _fail(exc)
-        return
-    if data is None:
-        _fail(KroniekError(f"no article {article_id!r} in {db}"))
-        return
+    data = _stored_article(db, article_id)
     for line in explain_lines(data, default_patterns()):
         print(line)
 
@@ -280,7 +272,6 @@ def runs(db: DbOption = DEFAULT_DB) -> None:
             history, failures = store.runs(), store.failures()
     except KroniekError as exc:
         _fail(exc)
-        return
     table = Table(title="Runs")
     for column in ("id", "started", "finished", "version", "done", "skipped", "failed",
                    "events", "status"):
@@ -314,7 +305,6 @@ def evaluate(
         report, records = run_evaluation(gold, frog_pipeline)
     except (KroniekError, ValueError, OSError) as exc:
         _fail(exc)
-        return
     if system_out:
         with system_out.open("w", encoding="utf-8") as out:
             for record in records:

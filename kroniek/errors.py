@@ -18,12 +18,18 @@ class KroniekError(Exception):
     """Base class of every error kroniek raises on purpose."""
 
 
-class IngestError(KroniekError):
+class LocatedError(KroniekError):
+    """An error in a file, named with its path and line: 'corpus/a.jsonl:3: not valid JSON'."""
+
     def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
         self.path = path
         self.line = line
         where = path + (f":{line}" if line is not None else "")
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class IngestError(LocatedError):
+    """Input that cannot be read as an article."""
 
 
 class BackendError(KroniekError):
@@ -38,9 +44,5 @@ class StoreError(KroniekError):
     """The store cannot be opened, locked, or written."""
 
 
-class DataFileError(KroniekError):
-    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = path + (f":{line}" if line is not None else "")
-        super().__init__(f"{where}: {message}" if where else message)
+class DataFileError(LocatedError):
+    """A knowledge-base or dictionary file is malformed."""

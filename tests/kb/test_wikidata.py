@@ -208,14 +208,15 @@ def test_wikidata_import_fills_countries_from_the_packaged_list(imported: Path, 
 
 @pytest.mark.parametrize(
     ("label", "start", "end", "expected"),
-    [("Soviet Union", "+1922-12-30T00:00:00Z", "+1991-12-26T00:00:00Z", ("1922-12-30", "1991-12-26"))],
+    # The end is given to the month only, so the row shows the dump's date, not the packaged one.
+    [("Soviet Union", "+1922-12-30T00:00:00Z", "+1991-12-00T00:00:00Z", ("1922-12-30", "1991-12"))],
 )
 def test_wikidata_import_dates_a_dissolved_state_found_by_its_label(
     tmp_path: Path, label: str, start: str, end: str, expected: tuple[str, str]
 ) -> None:
     state = entity("Q900020", {"en": label}, {"en": ["USSR (test)"]},
                    [statement(item("P31", "Q3024240")), statement(time("P571", start, 11)),
-                    statement(time("P576", end, 11))])
+                    statement(time("P576", end, 10))])
     import_wikidata(write_dump(tmp_path / "dump.json", [state]), tmp_path / "kb")
     written = [line.split("\t") for line in rows(tmp_path / "kb" / "countries.tsv")]
     row = next(r for r in written if r[1] == label)
@@ -255,3 +256,20 @@ def test_wikidata_import_tsv_headers_match_the_loader(imported: Path) -> None:
         header = rows(imported / name)[0]
         assert header == rows(data_dir() / "actors" / name)[0]
         assert list(read_tsv(imported / name, tuple(header.split("\t"))))
+
+
+@pytest.mark.parametrize(
+    ("with_capital", "capitals"), [(True, "Strelsau|Strelzau"), (False, "")],
+)
+def test_wikidata_import_adds_a_new_country_with_its_capital_if_seen(
+    tmp_path: Path, with_capital: bool, capitals: str
+) -> None:
+    country = entity("Q900030", {"en": "Ruritania", "nl": "Ruritanië"}, {"en": ["Ruritania"]},
+                     [statement(item("P31", "Q6256")), statement(string("P298", "RRT")),
+                      statement(item("P36", "Q900031"))])
+    capital = entity("Q900031", {"en": "Strelzau", "nl": "Strelsau"}, {}, [])
+    dump = write_dump(tmp_path / "dump.json", [country, capital] if with_capital else [country])
+    import_wikidata(dump, tmp_path / "kb")
+    assert rows(tmp_path / "kb" / "countries.tsv")[-1] == (
+        f"RRT\tRuritania\tRuritanië\t\t\t\t{capitals}\t\t\t"
+    )
