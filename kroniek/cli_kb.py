@@ -57,14 +57,19 @@ class LookupRow:
 def lookup_rows(kb: KnowledgeBase, name: str, day: str) -> list[LookupRow]:
     """Every reading of `name` on `day` (YYYY-MM-DD): knowledge-base entries, then the office
     holder or group a role noun phrase names ('de Russische president')."""
-    rows = []
+    # A key match reaches one person through several aliases: one row per entry.
+    surfaces: dict[tuple[str, str], list[str]] = {}
     for candidate in kb.lookup(name):
-        if candidate.surface == name:
-            match, score = f"exact: {candidate.surface}", EXACT_SCORE
+        surfaces.setdefault((candidate.kind, candidate.key), []).append(candidate.surface)
+    rows = []
+    for (kind, key), found in surfaces.items():
+        if found[0] == name:
+            match, score = f"exact: {name}", EXACT_SCORE
         else:
-            match, score = f"key {name_key(name)}: {candidate.surface}", KEY_SCORE
-        rows.append(LookupRow(candidate.kind, candidate.key, _canonical(kb, candidate), match,
-                              score, kb.actor(candidate, day)))
+            match, score = f"key {name_key(name)}: {', '.join(found)}", KEY_SCORE
+        candidate = Candidate(kind, key, found[0])
+        rows.append(LookupRow(kind, key, _canonical(kb, candidate), match, score,
+                              kb.actor(candidate, day)))
     role = role_phrase_row(kb, name, day)
     return [*rows, role] if role else rows
 
@@ -172,9 +177,7 @@ def import_wikidata(
     dump: Annotated[Path, typer.Argument(help="Wikidata JSON dump: .json, .json.gz or .bz2.")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write the knowledge base to.")],
 ) -> None:
-    """Build a knowledge base from a Wikidata JSON dump (read twice, never whole).
-
-    Keeps humans with a position held (P39) and its dates, countries and organisations, and
+    """Build a knowledge base from a Wikidata JSON dump, read twice and never whole. Keeps humans with a position held (P39) and its dates, countries and organisations, and
     writes people.tsv, roles.tsv, countries.tsv and organisations.tsv in the formats of
     kroniek/data/actors. A dump has no role nouns, so the packaged role_nouns.tsv is copied;
     countries missing from the dump are filled from the packaged countries.tsv, and those in
@@ -205,13 +208,11 @@ def import_wikidata(
 
 @kb_app.command()
 def lookup(
-    name: Annotated[str, typer.Argument(help="A name, or a role phrase: 'de Russische president'.")],
+    name: Annotated[str, typer.Argument(help="A name or a role phrase ('de Russische president').")],
     day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
     kb: KbOption = None,
 ) -> None:
-    """The entries a name can mean, how it matched, and who each is on the date.
-
-    Scores: 1.0 exact surface form, 0.8 transliteration key only, 0.6 role noun phrase.
+    """The entries a name can mean, how it matched, and who each is on the date. Scores: 1.0 exact surface form, 0.8 transliteration key only, 0.6 role noun phrase.
 
     Example: kroniek kb lookup Loekasjenko --date 2020-08-15
     """
