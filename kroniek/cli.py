@@ -270,6 +270,7 @@ def runs(db: DbOption = DEFAULT_DB) -> None:
     try:
         with DuckDBStore(db, read_only=True) as store:
             history, failures = store.runs(), store.failures()
+            rejections = store.rejections()
     except KroniekError as exc:
         _fail(exc)
     table = Table(title="Runs")
@@ -283,7 +284,9 @@ def runs(db: DbOption = DEFAULT_DB) -> None:
     console.print(table)
     for f in failures:
         console.print(f"[red]failed[/] {f['article_id']} ({f.get('origin', '')}) "
-                      f"{f.get('stage', '')}: {f.get('reason', '')}")
+                      f"{f.get('stage', '')}: {f.get('reason', '')}", highlight=False)
+    for r in rejections:
+        console.print(f"[red]rejected[/] in run {r['run_id']}: {r['reason']}", highlight=False)
 
 
 @app.command()

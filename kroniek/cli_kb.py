@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -66,7 +66,8 @@ def lookup_rows(kb: KnowledgeBase, name: str, day: str) -> list[LookupRow]:
         if found[0] == name:
             match, score = f"exact: {name}", EXACT_SCORE
         else:
-            match, score = f"key {name_key(name)}: {', '.join(found)}", KEY_SCORE
+            more = f" (+{len(found) - 1} more)" if len(found) > 1 else ""
+            match, score = f"key {name_key(name)}: {found[0]}{more}", KEY_SCORE
         candidate = Candidate(kind, key, found[0])
         rows.append(LookupRow(kind, key, _canonical(kb, candidate), match, score,
                               kb.actor(candidate, day)))
@@ -144,7 +145,7 @@ def kb_stats(kb: KnowledgeBase) -> KbStats:
     )
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception) -> NoReturn:
     errors.print(f"[bold red]error:[/] {error}")
     raise typer.Exit(1)
 
@@ -154,7 +155,6 @@ def _load(folder: Path | None) -> KnowledgeBase:
         return KnowledgeBase.load(folder)
     except (KroniekError, OSError) as exc:
         _fail(exc)
-        raise  # unreachable: _fail exits
 
 
 def _day(value: str | None) -> str:
@@ -177,12 +177,13 @@ def import_wikidata(
     dump: Annotated[Path, typer.Argument(help="Wikidata JSON dump: .json, .json.gz or .bz2.")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write the knowledge base to.")],
 ) -> None:
-    """Build a knowledge base from a Wikidata JSON dump, read twice and never whole. Keeps humans with a position held (P39) and its dates, countries and organisations, and
-    writes people.tsv, roles.tsv, countries.tsv and organisations.tsv in the formats of
+    """Build a knowledge base from a Wikidata JSON dump, read twice and never whole. Keeps
+    humans with a position held (P39) and its dates, countries and organisations, and writes
+    people.tsv, roles.tsv, countries.tsv and organisations.tsv in the formats of
     kroniek/data/actors. A dump has no role nouns, so the packaged role_nouns.tsv is copied;
     countries missing from the dump are filled from the packaged countries.tsv, and those in
-    it keep their hand-written names and adjectives. Malformed lines are skipped with a warning
-    that names the line.
+    it keep their hand-written names and adjectives. Malformed lines are skipped with a
+    warning that names the line.
 
     Example: kroniek kb import-wikidata latest-all.json.gz --out kb-wikidata
     """
@@ -192,7 +193,6 @@ def import_wikidata(
         counts = run_import(dump, out)
     except (KroniekError, OSError) as exc:
         _fail(exc)
-        return
     for warning in counts.warnings[:20]:
         errors.print(f"[yellow]warning:[/] {warning}")
     if len(counts.warnings) > 20:
@@ -208,11 +208,12 @@ def import_wikidata(
 
 @kb_app.command()
 def lookup(
-    name: Annotated[str, typer.Argument(help="A name or a role phrase ('de Russische president').")],
+    name: Annotated[str, typer.Argument(help="A name, or 'de Russische president'.")],
     day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
     kb: KbOption = None,
 ) -> None:
-    """The entries a name can mean, how it matched, and who each is on the date. Scores: 1.0 exact surface form, 0.8 transliteration key only, 0.6 role noun phrase.
+    """The entries a name can mean, how it matched, and who each is on the date. Scores: 1.0
+    exact surface form, 0.8 transliteration key only, 0.6 role noun phrase.
 
     Example: kroniek kb lookup Loekasjenko --date 2020-08-15
     """

@@ -9,7 +9,7 @@ from kroniek import __version__
 from kroniek.adapters.local_engine import Failure, InProcessEngine, ProcessPoolEngine
 from kroniek.errors import IngestError
 from kroniek.model import Article, Doc
-from kroniek.ports import Store
+from kroniek.ports import RunInfo, Store
 from kroniek.stages.ingest import read_inputs
 
 
@@ -38,13 +38,14 @@ Report = Callable[[str], None]
 
 
 def _to_code(
-    paths: Sequence[str], store: Store, counts: RunCounts, report: Report
+    paths: Sequence[str], store: Store, run: RunInfo, counts: RunCounts, report: Report
 ) -> Iterator[Article]:
     seen: set[str] = set()
     for item in read_inputs(paths):
         if isinstance(item, IngestError):
             counts.articles_rejected += 1
             report(f"rejected {item}")
+            store.save_rejection(run, item.path, item.line, str(item))
             continue
         article = item
         stored = store.article_hash(article.id)
@@ -73,7 +74,7 @@ def run(
     counts = RunCounts()
     info = store.start_run(__version__, dictionary_hash, list(paths))
     batch: list[Doc] = []
-    for outcome in engine.map(_to_code(paths, store, counts, report)):
+    for outcome in engine.map(_to_code(paths, store, info, counts, report)):
         if isinstance(outcome, Failure):
             counts.articles_failed += 1
             report(f"failed {outcome.article.origin} ({outcome.stage}): {outcome.reason}")

@@ -81,6 +81,9 @@ def test_cli_bad_input_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"{tmp_path / 'bad.jsonl'}:2: not valid JSON" in result.stderr
     assert {r[0] for r in table(db, "SELECT id FROM articles")} == {"good", "1"}
+    assert table(db, "SELECT origin, line FROM rejections") == [(str(tmp_path / "bad.jsonl"), 2)]
+    listed = kroniek("runs", "--db", str(db)).stdout
+    assert f"rejected in run 1: {tmp_path / 'bad.jsonl'}:2: not valid JSON" in listed
 
 
 def _uninterrupted(tmp_path: Path) -> Path:
@@ -121,3 +124,13 @@ def test_cli_sigkill_halfway_then_rerun_equals_uninterrupted_run(tmp_path: Path)
         assert table(db, sql) == table(whole, sql)
     duplicates = table(db, "SELECT article_id, idx FROM events GROUP BY ALL HAVING count(*) > 1")
     assert duplicates == []
+
+
+def test_cli_two_workers_code_the_same_events_as_one(tmp_path: Path) -> None:
+    one = _uninterrupted(tmp_path)
+    two = tmp_path / "two.duckdb"
+    result = kroniek("run", str(EXAMPLES / "corpus"), "--db", str(two), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    for sql in (f"SELECT {EVENT_KEY} FROM events ORDER BY ALL",
+                "SELECT id, content_hash FROM articles ORDER BY ALL"):
+        assert table(two, sql) == table(one, sql)

@@ -164,7 +164,18 @@ CREATE TABLE places (
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# Version 2: input that never became an article (a malformed JSONL line, a binary file) is kept
+# with its run, so `kroniek runs` can list it and nothing is dropped silently.
+V2 = """
+CREATE TABLE rejections (
+    run_id INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    line INTEGER,
+    reason TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 
 # The tables that hold one article's rows, keyed by `id` (articles) or `article_id`.
 ARTICLE_TABLES = ("sentences", "mentions", "events", "time_exprs", "places")

@@ -254,6 +254,20 @@ class DuckDBStore:
             self._delete_articles([article.id])
             self._insert("articles", [row])
 
+    def save_rejection(self, run: RunInfo, origin: str, line: int | None, reason: str) -> None:
+        """Record input that could not be read as an article."""
+        with self._transaction(f"save the rejection of {origin}"):
+            self._con.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
+                              [run.id, origin, line, reason])
+
+    def rejections(self, run_id: int | None = None) -> list[Row]:
+        sql = "SELECT run_id, origin, line, reason FROM rejections"
+        params: list[object] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        return _dicts(self._con.execute(sql + " ORDER BY run_id, origin, line", params))
+
     def failures(self, run_id: int | None = None) -> list[Row]:
         """The failed articles, of one run or of all: article_id, origin, stage, reason."""
         sql = (

@@ -279,7 +279,7 @@ def schema_versions(path: Path) -> list[tuple[int, object]]:
 
 def test_duckdb_store_migration_fresh_file_gets_latest_version(tmp_path: Path) -> None:
     DuckDBStore(tmp_path / "k.duckdb").close()
-    assert [v for v, _ in schema_versions(tmp_path / "k.duckdb")] == [1]
+    assert [v for v, _ in schema_versions(tmp_path / "k.duckdb")] == [1, 2]
 
 
 def test_duckdb_store_migration_not_rerun_on_reopen(
