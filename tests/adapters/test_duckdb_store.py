@@ -289,7 +289,8 @@ def test_duckdb_store_migration_not_rerun_on_reopen(
     DuckDBStore(path).close()
     before = schema_versions(path)
     # Running this migration would fail: reopening must not touch it.
-    monkeypatch.setattr(duckdb_schema, "MIGRATIONS", ["THIS IS NOT SQL"])
+    monkeypatch.setattr(duckdb_schema, "MIGRATIONS",
+                        ["THIS IS NOT SQL"] * len(duckdb_schema.MIGRATIONS))
     DuckDBStore(path).close()
     assert schema_versions(path) == before
 
@@ -364,3 +365,18 @@ def test_duckdb_store_sigkill_mid_batch_keeps_state_before_batch(tmp_path: Path)
     with DuckDBStore(path) as store:
         assert store.has_article("kept", "h1") and store.article("lost") is None
         assert store.counts()["articles"] == 1
+
+
+def test_duckdb_store_version_1_file_is_migrated_to_version_2(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(duckdb_schema._VERSION_TABLE)
+    con.execute(duckdb_schema.MIGRATIONS[0])
+    con.execute("INSERT INTO schema_version (version) VALUES (1)")
+    con.close()
+    with DuckDBStore(path) as store:
+        run = store.start_run("test", "", ["x.jsonl"])
+        store.save_rejection(run, "x.jsonl", 3, "x.jsonl:3: not valid JSON")
+        assert store.rejections() == [{"run_id": run.id, "origin": "x.jsonl", "line": 3,
+                                       "reason": "x.jsonl:3: not valid JSON"}]
+    assert [v for v, _ in schema_versions(path)] == [1, 2]

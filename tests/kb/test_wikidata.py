@@ -273,3 +273,58 @@ def test_wikidata_import_adds_a_new_country_with_its_capital_if_seen(
     assert rows(tmp_path / "kb" / "countries.tsv")[-1] == (
         f"RRT\tRuritania\tRuritanië\t\t\t\t{capitals}\t\t\t"
     )
+
+
+@pytest.mark.parametrize(
+    ("classes", "countries", "expected"),
+    [(["Q245065"], ["Q184"], ("IGO", "GOV")),  # an IGO stays IGO, whatever its P17
+     (["Q79913"], [], ("NGO", "SOC")),
+     (["Q163740"], ["Q184"], ("BLR", "SOC")),  # a national nonprofit
+     (["Q7278", "Q17149090"], [], ("", "REB"))],  # armed organisation before party
+)
+def test_wikidata_import_organisation_country_and_sector(
+    tmp_path: Path, classes: list[str], countries: list[str], expected: tuple[str, str]
+) -> None:
+    org = entity("Q900040", {"en": "Test Organisation"}, {},
+                 [*(statement(item("P31", c)) for c in classes),
+                  *(statement(item("P17", c)) for c in countries)])
+    import_wikidata(write_dump(tmp_path / "dump.json", [BELARUS, org]), tmp_path / "kb")
+    row = rows(tmp_path / "kb" / "organisations.tsv")[1].split("\t")
+    assert (row[4], row[5]) == expected
+
+
+@pytest.mark.parametrize(
+    ("classes", "label", "titles"),
+    [(["Q30461", "Q2285706"], "President of Belarus", ["head_of_state", "head_of_government"]),
+     (["Q83307", "Q7330070"], "Minister of Foreign Affairs of Belarus", ["foreign_minister"]),
+     (["Q4164871"], "Minister of Sport of Belarus", ["minister"]),
+     (["Q4164871"], "Ambassador of Belarus to Poland", [])],
+)
+def test_wikidata_import_maps_positions_to_titles(
+    tmp_path: Path, classes: list[str], label: str, titles: list[str]
+) -> None:
+    position = entity("Q900050", {"en": label}, {},
+                      [*(statement(item("P279", c)) for c in classes),
+                       statement(item("P17", "Q184"))])
+    person = entity("Q900051", {"en": "Test Person"}, {},
+                    [statement(item("P31", "Q5")), statement(item("P39", "Q900050"))])
+    counts = import_wikidata(write_dump(tmp_path / "dump.json", [person, position, BELARUS]),
+                             tmp_path / "kb")
+    written = [line.split("\t") for line in rows(tmp_path / "kb" / "roles.tsv")[1:]]
+    assert [r[3] for r in written] == titles and counts.people_without_roles == (not titles)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("+2015-01-01T00:00:00Z", "+2014-00-00T00:00:00Z")],
+)
+def test_wikidata_import_skips_a_role_that_ends_before_it_starts(
+    tmp_path: Path, start: str, end: str
+) -> None:
+    person = entity("Q900060", {"en": "Test Person"}, {},
+                    [statement(item("P31", "Q5")),
+                     statement(item("P39", "Q900001"), time("P580", start, 11),
+                               time("P582", end, 9))])
+    counts = import_wikidata(write_dump(tmp_path / "dump.json",
+                                        [person, PRIME_MINISTER, BELARUS]), tmp_path / "kb")
+    assert counts.roles == 0 and counts.warnings[0].startswith("line 2: Q900060 holds Q900001")
+    KnowledgeBase.load(tmp_path / "kb")
