@@ -48,6 +48,9 @@ def _to_code(
             store.save_rejection(run, item.path, item.line, str(item))
             continue
         article = item
+        for key in ("encoding", "markup"):
+            if key in article.metadata:
+                report(f"{article.origin}: {key} {article.metadata[key]}")
         stored = store.article_hash(article.id)
         if stored is not None and stored != article.content_hash:
             # The same id with another text: keep both versions, never overwrite silently.

@@ -219,7 +219,7 @@ def _qualifier_date(statement: dict[str, Any], prop: str) -> str | None:
     return next((d for d in (wikidata_date(_value(s)) for s in snaks) if d), None)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Held:
     position: str
     start: str | None

@@ -11,12 +11,14 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from kroniek.errors import IngestError
 from kroniek.model import Article, Span
+from kroniek.stages.cleaning import decode, has_markup, strip_markup
 
 # `date 2020-08-09` at the very start of a .txt file (leading blanks allowed: the seed has one).
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)[ \t]*")
@@ -122,44 +124,61 @@ def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Article | IngestEr
             yield exc
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise IngestError("binary file, not text", str(path))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"not UTF-8 text (byte {exc.start})", str(path)) from None
+def _noted(article: Article, **notes: str) -> Article:
+    """Keep what ingest assumed or repaired with the article, in its metadata."""
+    return replace(article, metadata={**article.metadata, **notes})
+
+
+def _clean(article: Article) -> Article:
+    if not has_markup(article.text) or article.caption is not None:
+        return article
+    text = strip_markup(article.text, article.origin)
+    return _noted(replace(article, text=text, content_hash=content_hash(text)),
+                  markup="stripped")
 
 
 def read_file(path: Path) -> Iterator[Article | IngestError]:
     try:
-        text = _decode(path)
+        text, encoding = decode(path.read_bytes(), str(path))
     except OSError as exc:
         yield IngestError(f"cannot read ({exc.strerror})", str(path))
         return
     except IngestError as exc:
         yield exc
         return
-    if path.suffix == ".jsonl":
-        yield from read_jsonl(text.splitlines(), str(path))
-        return
+    notes = {"encoding": f"{encoding} (detected; not UTF-8)"} if encoding else {}
+    items = (read_jsonl(text.splitlines(), str(path)) if path.suffix == ".jsonl"
+             else [_parse_or_error(text, path.stem, str(path))])
+    for item in items:
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            yield _noted(_clean(item), **notes) if notes else _clean(item)
+        except IngestError as exc:
+            yield exc
+
+
+def _parse_or_error(text: str, article_id: str | None, origin: str) -> Article | IngestError:
     try:
-        yield parse_txt(text, path.stem, str(path))
+        return parse_txt(text, article_id, origin)
     except IngestError as exc:
-        yield exc
+        return exc
 
 
 def read_stream(stream: TextIO, origin: str = "<stdin>") -> Iterator[Article | IngestError]:
     """stdin holds either JSON Lines (first non-blank character '{') or one text article."""
     text = stream.read()
+    items: Iterable[Article | IngestError]
     if text.lstrip().startswith("{"):
-        yield from read_jsonl(text.splitlines(), origin)
-        return
-    try:
-        yield parse_txt(text, None, origin)
-    except IngestError as exc:
-        yield exc
+        items = read_jsonl(text.splitlines(), origin)
+    else:
+        items = [_parse_or_error(text, None, origin)]
+    for item in items:
+        try:
+            yield item if isinstance(item, IngestError) else _clean(item)
+        except IngestError as exc:
+            yield exc
 
 
 def expand_inputs(paths: Iterable[str]) -> Iterator[Path | str | IngestError]:

@@ -112,7 +112,7 @@ def test_ingest_stdin_jsonl_and_text(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "no text"), (b"   \n\n ", "no text"), (b"\x00\x01\x02binary", "binary"),
-     (b"caf\xe9 latte", "not UTF-8")],
+     (b"<div><script>x()</script></div>", "only markup")],
 )
 def test_ingest_bad_files_are_reported_not_raised(
     tmp_path: Path, content: bytes, message: str
@@ -127,3 +127,22 @@ def test_ingest_bad_files_are_reported_not_raised(
 def test_ingest_missing_path_is_reported() -> None:
     (item,) = list(ingest.read_inputs(["/nonexistent/x.txt"]))
     assert isinstance(item, IngestError) and "no such file" in str(item)
+
+
+def test_ingest_windows_1252_is_detected_and_noted(tmp_path: Path) -> None:
+    path = tmp_path / "oud.txt"
+    path.write_bytes("De Oekraïense regering en de Belarussische oppositie spraken in café "
+                     "Nöel over de crisis, zeiden betrokkenen.".encode("cp1252"))
+    (a,) = _articles(list(ingest.read_file(path)))
+    assert "Oekraïense" in a.text and "café" in a.text
+    assert "not UTF-8" in str(a.metadata["encoding"])
+
+
+def test_ingest_html_remnants_are_stripped_keeping_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "web.jsonl"
+    record = {"id": "w1", "text": "<p>Poetin belde Loekasjenko op.</p><script>track()</script>"
+                                  "<p>Het gesprek duurde&nbsp;kort.</p>"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (a,) = _articles(list(ingest.read_file(path)))
+    assert a.text == "Poetin belde Loekasjenko op.\n\nHet gesprek duurde kort."
+    assert a.metadata["markup"] == "stripped"
