@@ -318,6 +318,15 @@ def evaluate(
         print(render_table(report))
 
 
+def _add_subcommands() -> None:
+    from kroniek.cli_kb import kb_app
+
+    app.add_typer(kb_app, name="kb")
+
+
+_add_subcommands()
+
+
 def main() -> None:
     app()
 
