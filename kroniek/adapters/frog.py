@@ -154,6 +154,14 @@ class FrogBackend:
         return received.decode("utf-8", errors="replace")
 
     def analyse(self, article: Article) -> tuple[Sentence, ...]:
+        """Analyse the article; after a crash or time-out Frog is restarted and the article
+        tried once more, so one bad moment of Frog does not cost an article."""
+        try:
+            return self._analyse(article)
+        except BackendError:
+            return self._analyse(article)
+
+    def _analyse(self, article: Article) -> tuple[Sentence, ...]:
         # One request per block: Frog does not end a sentence at a line break, not even at a
         # blank line, so a headline would otherwise run into the next paragraph.
         sentences: list[Sentence] = []
