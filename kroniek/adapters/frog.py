@@ -8,6 +8,7 @@ by a line `EOT`; Frog answers with tab-separated rows and a line `READY`.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -29,6 +30,19 @@ MISSING_MESSAGE = (
 DEFAULT_SKIP = "ac"
 # Frog's parser memory explodes on very long sentences; longer ones are tagged, not parsed.
 DEFAULT_MAX_PARSER_TOKENS = 150
+
+
+def _die_with_parent() -> None:
+    """Runs in the Frog child before exec: Linux kills Frog when kroniek dies, even by SIGKILL,
+    so no 2 GB Frog outlives the run that started it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: close() still stops Frog on every ordinary exit
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _free_port() -> int:
@@ -98,7 +112,7 @@ class FrogBackend:
             command.append(f"--skip={self.skip}")
         self._process = subprocess.Popen(
             command, cwd=self._workdir.name, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=_die_with_parent,
         )
         log.close()
         deadline = time.monotonic() + self.startup_timeout

@@ -6,6 +6,7 @@ the single writer (the calling process), which commits them to the store in batc
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -60,6 +61,9 @@ _worker_pipeline: Pipeline | None = None
 def _init_worker(factory: PipelineFactory) -> None:
     global _worker_pipeline
     _worker_pipeline = factory()
+    # A pool worker ends without running atexit handlers; multiprocessing's finalizers do run,
+    # and close the worker's Frog.
+    multiprocessing.util.Finalize(None, _worker_pipeline.close, exitpriority=10)
 
 
 def _code_in_worker(article: Article) -> Outcome:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kroniek.model import Doc, Event, Sentence, TimeExpr
+from kroniek.model import Doc, Sentence, TimeExpr
 
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,.]\d)")
 
@@ -34,9 +34,8 @@ def _paragraph(doc: Doc, sentence: Sentence) -> list[Sentence]:
     return [s for s in doc.sentences if start <= s.start and s.end <= end]
 
 
-def _is_past(sentence: Sentence, event: Event) -> bool:
-    verbs = [t for t in sentence.tokens if t.is_finite]
-    return any("verl" in t.features for t in verbs)
+def _is_past(sentence: Sentence) -> bool:
+    return any(t.is_finite and "verl" in t.features for t in sentence.tokens)
 
 
 class DateStage:
@@ -51,7 +50,7 @@ class DateStage:
         for event in doc.events:
             sentence = doc.sentences[event.sentence]
             year = None
-            if _is_past(sentence, event):
+            if _is_past(sentence):
                 for scope in ([sentence], _paragraph(doc, sentence)):
                     earlier = [t for s in scope for t in _years(s.text, s.start)
                                if article_year and t.value < article_year]
