@@ -8,7 +8,6 @@ print nothing.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from rich.table import Table
 from kroniek.errors import KroniekError
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key
 from kroniek.model import Actor
+from kroniek.model.dates import is_partial_date
 
 kb_app = typer.Typer(add_completion=False, no_args_is_help=True,
                      help="The actor knowledge base: import from Wikidata, look up, count.")
@@ -41,7 +41,6 @@ EXACT_SCORE = 1.0
 KEY_SCORE = 0.8
 ROLE_SCORE = 0.6
 ARTICLES = frozenset({"de", "het", "een", "the", "a"})
-_DAY = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -161,13 +160,7 @@ def _day(value: str | None) -> str:
     """YYYY-MM-DD; a year or a month is looked up in its middle, as the coder does."""
     if value is None:
         return date.today().isoformat()
-    parts = value.split("-")
-    try:
-        if not _DAY.match(value):
-            raise ValueError(value)
-        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-             int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
+    if not is_partial_date(value):
         _fail(KroniekError(f"--date must be YYYY-MM-DD, YYYY-MM or YYYY, not {value!r}"))
     return middle_day(value)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -20,8 +19,7 @@ from kroniek.kb.entries import (
     Role,
     RoleNoun,
 )
-
-_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+from kroniek.model.dates import is_partial_date
 
 
 def data_dir() -> Path:
@@ -52,14 +50,8 @@ def split_list(value: str) -> tuple[str, ...]:
 def _date(value: str, path: Path, line: int) -> str | None:
     if not value:
         return None
-    parts = value.split("-")
-    try:
-        if not _DATE.match(value):
-            raise ValueError(value)
-        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-             int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        raise DataFileError(f"bad date {value!r}", str(path), line) from None
+    if not is_partial_date(value):
+        raise DataFileError(f"bad date {value!r}", str(path), line)
     return value
 
 
