@@ -320,8 +320,10 @@ def evaluate(
 
 def _add_subcommands() -> None:
     from kroniek.cli_kb import kb_app
+    from kroniek.cli_web import register_serve
 
     app.add_typer(kb_app, name="kb")
+    register_serve(app)
 
 
 _add_subcommands()
