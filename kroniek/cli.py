@@ -140,6 +140,9 @@ def events(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (parquet needs one).")
     ] = None,
+    clusters: Annotated[bool, typer.Option(
+        "--clusters", help="One row per happening (event cluster), with mention, article and "
+        "source counts; filters apply to each cluster's canonical event.")] = False,
 ) -> None:
     """List coded events. Example: kroniek events --country RUS --type ASSAULT --format csv"""
     from kroniek.adapters.duckdb_store import DuckDBStore
@@ -148,10 +151,12 @@ def events(
                        text=text, limit=limit)
     try:
         with DuckDBStore(db, read_only=True) as store:
-            rows = store.events(query)
+            rows = store.clusters(query) if clusters else store.events(query)
     except KroniekError as exc:
         _fail(exc)
-    if format == "table":
+    if format == "table" and clusters:
+        _print_clusters(rows)
+    elif format == "table":
         table = Table()
         for column in ("date", "type", "mode", "source", "target", "factuality", "rule",
                        "sentence"):
@@ -198,6 +203,22 @@ def _write_parquet_without_pandas(con: Any, rows: list[dict[str, Any]], output: 
             tmp.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     con.execute(f"COPY (SELECT * FROM read_json_auto('{tmp.name}')) TO '{output}' (FORMAT parquet)")
     Path(tmp.name).unlink()
+
+
+def _print_clusters(rows: list[dict[str, Any]]) -> None:
+    table = Table()
+    for column in ("cluster", "date", "type", "mode", "source", "target", "place", "mentions",
+                   "articles", "sources", "sentence"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r["cluster_id"]), str(r["date"] or ""), str(r["type"]), str(r["mode"] or ""),
+            _actor_label(r, "source"), _actor_label(r, "target"), str(r["place_resolved"] or ""),
+            str(r["mentions"]), str(r["articles"]), str(r["sources"]),
+            str(r["sentence_text"])[:100],
+        )
+    console.print(table)
+    console.print(f"{len(rows)} clusters of {sum(int(r['mentions']) for r in rows)} events")
 
 
 def _actor_label(row: dict[str, Any], side: str) -> str:
@@ -319,11 +340,13 @@ def evaluate(
 
 
 def _add_subcommands() -> None:
+    from kroniek.cli_export import register_export
     from kroniek.cli_kb import kb_app
     from kroniek.cli_web import register_serve
 
     app.add_typer(kb_app, name="kb")
     register_serve(app)
+    register_export(app)
 
 
 _add_subcommands()

@@ -175,7 +175,31 @@ CREATE TABLE rejections (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# Version 3: events that report the same happening, grouped into clusters (kroniek.dedup).
+# Every event has one member row; `block` is what its cluster was computed from, so a save
+# re-clusters only the blocks it touches (kroniek/adapters/duckdb_clusters.py).
+V3 = """
+CREATE TABLE event_cluster_members (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    block TEXT NOT NULL,
+    cluster_id TEXT NOT NULL
+);
+
+CREATE TABLE event_clusters (
+    id TEXT PRIMARY KEY,
+    block TEXT NOT NULL,
+    canonical_event_id TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    sources INTEGER NOT NULL
+);
+"""
+
+# The version that brought clusters: a database migrated past it has its events clustered once.
+CLUSTERS_VERSION = 3
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 
 # The tables that hold one article's rows, keyed by `id` (articles) or `article_id`.
 ARTICLE_TABLES = ("sentences", "mentions", "events", "time_exprs", "places")

@@ -21,6 +21,7 @@ from types import TracebackType
 
 import duckdb
 
+from kroniek.adapters import duckdb_clusters
 from kroniek.adapters import duckdb_schema as schema
 from kroniek.adapters.duckdb_rows import Row, article_row, doc_rows, to_json
 from kroniek.errors import StoreError
@@ -79,7 +80,10 @@ class DuckDBStore:
     def _prepare(self) -> None:
         with self._errors("cannot read the schema version of"):
             if not self.read_only:
-                schema.migrate(self._con, self.path)
+                before = schema.migrate(self._con, self.path)
+                if 0 < before < schema.CLUSTERS_VERSION:  # events stored before clusters
+                    with self._transaction("cluster the stored events"):
+                        duckdb_clusters.recluster_all(self._con)
                 return
             version = schema.check_version(self._con, self.path)
         if version < schema.latest_version():
@@ -231,6 +235,7 @@ class DuckDBStore:
             self._delete_articles([doc.article.id for doc in batch])
             for table, rows in tables.items():
                 self._insert(table, rows)
+            duckdb_clusters.recluster_articles(self._con, [doc.article.id for doc in batch])
 
     def save_failure(self, run: RunInfo, article: Article, stage: str, reason: str) -> None:
         """Record that an article failed, unless a coded version of it is stored already."""
@@ -275,11 +280,12 @@ class DuckDBStore:
     # -- reading ----------------------------------------------------------------------------
 
     def events(self, query: EventQuery) -> list[Row]:
-        """Flat event rows with `article_date` and `sentence_text`, in date order."""
+        """Flat event rows with `cluster_id`, `article_date` and `sentence_text`, in date order."""
         where, params = _event_filters(query)
         sql = (
-            "SELECT e.*, a.date AS article_date, s.text AS sentence_text FROM events e "
-            "JOIN articles a ON a.id = e.article_id "
+            "SELECT e.*, m.cluster_id, a.date AS article_date, s.text AS sentence_text "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN event_cluster_members m ON m.event_id = e.event_id "
             "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
@@ -288,6 +294,25 @@ class DuckDBStore:
             sql += " LIMIT $limit"
             params["limit"] = max(int(query.limit), 0)
         with self._errors("cannot read events from"):
+            return _dicts(self._con.execute(sql, params))
+
+    def clusters(self, query: EventQuery) -> list[Row]:
+        """One row per event cluster (kroniek.dedup): its canonical event's columns, with
+        `cluster_id`, `mentions`, `articles` and `sources`; the query filters canonical events."""
+        where, params = _event_filters(query)
+        sql = (
+            "SELECT c.id AS cluster_id, c.mentions, c.articles, c.sources, e.*, "
+            "a.date AS article_date, s.text AS sentence_text FROM event_clusters c "
+            "JOIN events e ON e.event_id = c.canonical_event_id "
+            "JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date, a.date) NULLS LAST, c.mentions DESC, c.id"
+        )
+        if query.limit is not None:
+            sql += " LIMIT $limit"
+            params["limit"] = max(int(query.limit), 0)
+        with self._errors("cannot read event clusters from"):
             return _dicts(self._con.execute(sql, params))
 
     def article(self, article_id: str) -> Row | None:

@@ -279,7 +279,7 @@ def schema_versions(path: Path) -> list[tuple[int, object]]:
 
 def test_duckdb_store_migration_fresh_file_gets_latest_version(tmp_path: Path) -> None:
     DuckDBStore(tmp_path / "k.duckdb").close()
-    assert [v for v, _ in schema_versions(tmp_path / "k.duckdb")] == [1, 2]
+    assert [v for v, _ in schema_versions(tmp_path / "k.duckdb")] == [1, 2, 3]
 
 
 def test_duckdb_store_migration_not_rerun_on_reopen(
@@ -379,4 +379,4 @@ def test_duckdb_store_version_1_file_is_migrated_to_version_2(tmp_path: Path) ->
         store.save_rejection(run, "x.jsonl", 3, "x.jsonl:3: not valid JSON")
         assert store.rejections() == [{"run_id": run.id, "origin": "x.jsonl", "line": 3,
                                        "reason": "x.jsonl:3: not valid JSON"}]
-    assert [v for v, _ in schema_versions(path)] == [1, 2]
+    assert [v for v, _ in schema_versions(path)] == [1, 2, 3]

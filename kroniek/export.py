@@ -1,0 +1,219 @@
+"""Events out of the store in the formats event-data users read.
+
+- `plover-jsonl`: one PLOVER record per line, with PLOVER's field names (`event`, `mode`,
+  `actor`, `recipient`, `event_loc`, ...) and kroniek's own (`factuality`, `rule`, ...) beside.
+- `csv`: one flat row per event, CAMEO root code and quad class beside the PLOVER type, for R,
+  Stata and Excel.
+- `parquet`: the CSV's columns in a folder partitioned `year=YYYY/month=M/`.
+
+Each reads through a short-lived read-only connection (kroniek.adapters.duckdb_queries), so an
+export can run while `kroniek run` writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kroniek.adapters import duckdb_queries as queries
+from kroniek.adapters.duckdb_queries import EVENT_DATE, EventFilters, Reader
+from kroniek.errors import KroniekError
+
+FORMATS = ("plover-jsonl", "csv", "parquet")
+CODER = "kroniek"
+
+
+class ExportError(KroniekError):
+    """The export cannot be written where it was asked to go."""
+
+
+def _actor_code(side: str) -> str:
+    return f"nullif(coalesce(e.{side}_country, '') || coalesce(e.{side}_sector, ''), '')"
+
+
+# The flat columns of the CSV and Parquet exports, as SQL over events e, articles a and
+# sentences s. Order is the order of the columns in the files.
+FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "e.event_id"),
+    ("date", EVENT_DATE),
+    ("date_precision", "e.date_precision"),
+    ("plover_type", "e.type"),
+    ("plover_mode", "e.mode"),
+    ("cameo_root", "e.cameo_root"),
+    ("quad_code", "e.quad_code"),
+    ("quad_class", "e.quad_class"),
+    ("score", "e.score"),
+    ("source_code", _actor_code("source")),
+    ("source_country", "e.source_country"),
+    ("source_sector", "e.source_sector"),
+    ("source_actor_id", "e.source_actor_id"),
+    ("source_name", "e.source_name"),
+    ("source_text", "e.source_text"),
+    ("target_code", _actor_code("target")),
+    ("target_country", "e.target_country"),
+    ("target_sector", "e.target_sector"),
+    ("target_actor_id", "e.target_actor_id"),
+    ("target_name", "e.target_name"),
+    ("target_text", "e.target_text"),
+    ("factuality", "e.factuality"),
+    ("historical", "e.historical"),
+    ("place_name", "e.place_name"),
+    ("place_resolved", "e.place_resolved"),
+    ("place_country", "e.place_country"),
+    ("lat", "e.lat"),
+    ("lon", "e.lon"),
+    ("trigger_text", "e.trigger_text"),
+    ("rule", "e.rule"),
+    ("confidence", "e.confidence"),
+    ("article_id", "e.article_id"),
+    ("article_date", "a.date"),
+    ("sentence", "e.sentence"),
+    ("sentence_text", "s.text"),
+)
+CSV_COLUMNS = tuple(name for name, _ in FLAT_COLUMNS)
+
+# Parquet folders: year=YYYY/month=M. An event dated only to a year goes under month=0, and
+# one with no date at all under year=0, so the partition columns stay integers for every
+# reader (the event's own `date` and `date_precision` keep what the text said).
+PARTITIONS = (
+    ("year", f"coalesce(try_cast(left({EVENT_DATE}, 4) AS INTEGER), 0)"),
+    ("month", f"CASE WHEN length({EVENT_DATE}) >= 7 "
+              f"THEN try_cast(substr({EVENT_DATE}, 6, 2) AS INTEGER) ELSE 0 END"),
+)
+
+
+def _flat_select(filters: EventFilters, extra: tuple[tuple[str, str], ...] = ()
+                 ) -> tuple[str, dict[str, object]]:
+    where, params = queries.filter_sql(filters)
+    columns = ", ".join(f"{sql} AS {name}" for name, sql in (*FLAT_COLUMNS, *extra))
+    return (
+        f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
+        f"{where} ORDER BY {EVENT_DATE} NULLS LAST, e.article_id, e.idx",
+        params,
+    )
+
+
+def _slot(row: dict[str, Any], side: str) -> dict[str, Any] | None:
+    if row[f"{side}_actor_id"] is None and row[f"{side}_text"] is None:
+        return None
+    return {
+        "code": row[f"{side}_country"],
+        "sector": row[f"{side}_sector"],
+        "entity_text": row[f"{side}_text"],
+        "identifier_id": row[f"{side}_actor_id"],
+        "identifier_text": row[f"{side}_name"],
+    }
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A PLOVER record from a flat event row (kroniek.adapters.duckdb_queries.event_rows)."""
+    location = None
+    if row["place_name"] is not None or row["place_resolved"] is not None:
+        location = {"extracted_place": row["place_name"], "resolved_place": row["place_resolved"],
+                    "lat": row["lat"], "lon": row["lon"], "country_code": row["place_country"]}
+    return {
+        "id": row["event_id"],
+        "date": row["event_date"],
+        "date_precision": row["date_precision"],
+        "event": row["type"],
+        "mode": row["mode"] or "",
+        "context": [],
+        "actor": _slot(row, "source"),
+        "recipient": _slot(row, "target"),
+        "event_loc": location,
+        "event_text": row["trigger_text"],
+        "quad_code": row["quad_code"],
+        "quad_class": row["quad_class"],
+        "cameo_root": row["cameo_root"],
+        "score": row["score"],
+        "text": row["sentence_text"],
+        "story_id": row["article_id"],
+        "sentence": row["sentence"],
+        "coder": CODER,
+        "factuality": row["factuality"],
+        "historical": row["historical"],
+        "rule": row["rule"],
+        "confidence": row["confidence"],
+    }
+
+
+def _check_file_target(out: Path) -> None:
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise ExportError(f"folder {out.parent} does not exist")
+
+
+def _write_plover(reader: Reader, filters: EventFilters, out: Path) -> int:
+    _check_file_target(out)
+    n = 0
+    with out.open("w", encoding="utf-8") as stream:
+        for row in queries.event_rows(reader, filters):
+            stream.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _flat_rows(reader: Reader, filters: EventFilters) -> Iterator[tuple[Any, ...]]:
+    sql, params = _flat_select(filters)
+    if not reader.has("events", "articles", "sentences"):
+        return
+    assert reader.con is not None
+    cursor = reader.con.execute(sql, params)
+    while batch := cursor.fetchmany(1000):
+        yield from batch
+
+
+def _write_csv(reader: Reader, filters: EventFilters, out: Path) -> int:
+    _check_file_target(out)
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_COLUMNS)
+        for row in _flat_rows(reader, filters):
+            writer.writerow(row)
+            n += 1
+    return n
+
+
+def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool) -> int:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; Parquet goes into a folder (year=/month=)")
+    if out.is_dir() and any(out.iterdir()):
+        if not force:
+            raise ExportError(f"folder {out} is not empty; choose another or pass --force")
+        shutil.rmtree(out)
+    if not out.parent.is_dir():
+        raise ExportError(f"folder {out.parent} does not exist")
+    sql, params = _flat_select(filters, PARTITIONS)
+    out.mkdir(exist_ok=True)
+    if not reader.has("events", "articles", "sentences"):
+        return 0
+    assert reader.con is not None
+    # A temporary table lives in memory, so this works on a read-only connection; COPY cannot
+    # take parameters, so the filtered rows are selected into it first.
+    reader.con.execute(f"CREATE TEMP TABLE export_events AS {sql}", params)
+    n = int(reader.value("SELECT count(*) FROM export_events") or 0)
+    if n:
+        target = str(out).replace("'", "''")
+        reader.con.execute(f"COPY export_events TO '{target}' "
+                           "(FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)")
+    reader.con.execute("DROP TABLE export_events")
+    return n
+
+
+def export(db: Path, filters: EventFilters, format: str, out: Path, force: bool = False) -> int:
+    """Write the events matching the filters to out in the format; the number written."""
+    if format not in FORMATS:
+        raise ExportError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
+    with queries.open_reader(db) as reader:
+        if format == "plover-jsonl":
+            return _write_plover(reader, filters, out)
+        if format == "csv":
+            return _write_csv(reader, filters, out)
+        return _write_parquet(reader, filters, out, force)
