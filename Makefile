@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= kroniek.duckdb
 
-.PHONY: demo test lint frog venv clean
+.PHONY: demo test lint frog chromium venv clean
 
 frog:
 	@command -v frog >/dev/null 2>&1 || { \
@@ -28,7 +28,13 @@ venv: $(BIN)/kroniek
 demo: frog $(BIN)/kroniek
 	$(BIN)/kroniek run examples/corpus --db $(DB)
 
-test: frog $(VENV)/.test-deps
+# The browser tests drive Debian's chromium through Playwright (no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Chromium (Debian package chromium) for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: frog chromium $(VENV)/.test-deps
 	$(BIN)/ruff check kroniek tests
 	$(BIN)/pytest -q
 
