@@ -35,6 +35,10 @@ def export(
     place: Annotated[str | None, typer.Option(help="Place name or its country.")] = None,
     q: Annotated[str | None, typer.Option("--q", "--text", help="Words in the sentence.")] = None,
     article_id: Annotated[str | None, typer.Option(help="One article.")] = None,
+    clusters: Annotated[bool, typer.Option(
+        "--clusters", help="One record per event cluster (the same happening reported in "
+        "several sentences or articles): its canonical event with mention, article and "
+        "source counts. Filters apply to the canonical event.")] = False,
     force: Annotated[bool, typer.Option(help="Replace a non-empty Parquet folder.")] = False,
 ) -> None:
     """Export events in a format for PLOVER tools, R, Stata, Excel, pandas or DuckDB.
@@ -52,11 +56,11 @@ def export(
     try:
         if not db.exists():
             raise KroniekError(f"database {db} does not exist")
-        n = write(db, filters, format, out, force=force)
+        n = write(db, filters, format, out, force=force, per_cluster=clusters)
     except (KroniekError, OSError) as exc:
         errors.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(1) from None
-    errors.print(f"{n} events written to {out} ({format})")
+    errors.print(f"{n} {'clusters' if clusters else 'events'} written to {out} ({format})")
 
 
 def register_export(app: typer.Typer) -> None:

@@ -74,7 +74,15 @@ FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sentence", "e.sentence"),
     ("sentence_text", "s.text"),
 )
-CSV_COLUMNS = tuple(name for name, _ in FLAT_COLUMNS)
+# After the flat columns: the event's cluster, and per cluster (--clusters) its counts.
+CLUSTER_COLUMNS = ("cluster_id",)
+PER_CLUSTER_COLUMNS = ("cluster_mentions", "cluster_articles", "cluster_sources")
+
+
+def csv_columns(per_cluster: bool = False) -> tuple[str, ...]:
+    return (*(name for name, _ in FLAT_COLUMNS), *CLUSTER_COLUMNS,
+            *(PER_CLUSTER_COLUMNS if per_cluster else ()))
+
 
 # Parquet folders: year=YYYY/month=M. An event dated only to a year goes under month=0, and
 # one with no date at all under year=0, so the partition columns stay integers for every
@@ -86,16 +94,12 @@ PARTITIONS = (
 )
 
 
-def _flat_select(filters: EventFilters, extra: tuple[tuple[str, str], ...] = ()
-                 ) -> tuple[str, dict[str, object]]:
+def _flat_select(reader: Reader, filters: EventFilters, per_cluster: bool,
+                 extra: tuple[tuple[str, str], ...] = ()) -> tuple[str, dict[str, object]]:
     where, params = queries.filter_sql(filters)
+    source, cluster_columns, order = queries.event_source(reader, per_cluster)
     columns = ", ".join(f"{sql} AS {name}" for name, sql in (*FLAT_COLUMNS, *extra))
-    return (
-        f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
-        f"{where} ORDER BY {EVENT_DATE} NULLS LAST, e.article_id, e.idx",
-        params,
-    )
+    return f"SELECT {columns}, {cluster_columns}{source}{where}{order}", params
 
 
 def _slot(row: dict[str, Any], side: str) -> dict[str, Any] | None:
@@ -139,6 +143,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "historical": row["historical"],
         "rule": row["rule"],
         "confidence": row["confidence"],
+        "cluster_id": row["cluster_id"],
+        **({"cluster": {"id": row["cluster_id"], "mentions": row["cluster_mentions"],
+                        "articles": row["cluster_articles"], "sources": row["cluster_sources"]}}
+           if "cluster_mentions" in row else {}),
     }
 
 
@@ -149,39 +157,42 @@ def _check_file_target(out: Path) -> None:
         raise ExportError(f"folder {out.parent} does not exist")
 
 
-def _write_plover(reader: Reader, filters: EventFilters, out: Path) -> int:
+def _write_plover(reader: Reader, filters: EventFilters, out: Path, per_cluster: bool) -> int:
     _check_file_target(out)
     n = 0
     with out.open("w", encoding="utf-8") as stream:
-        for row in queries.event_rows(reader, filters):
+        for row in queries.event_rows(reader, filters, per_cluster=per_cluster):
             stream.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
             n += 1
     return n
 
 
-def _flat_rows(reader: Reader, filters: EventFilters) -> Iterator[tuple[Any, ...]]:
-    sql, params = _flat_select(filters)
+def _flat_rows(reader: Reader, filters: EventFilters, per_cluster: bool
+               ) -> Iterator[tuple[Any, ...]]:
+    queries.filter_sql(filters)  # a bad filter is an error even on an empty store
     if not reader.has("events", "articles", "sentences"):
         return
+    sql, params = _flat_select(reader, filters, per_cluster)
     assert reader.con is not None
     cursor = reader.con.execute(sql, params)
     while batch := cursor.fetchmany(1000):
         yield from batch
 
 
-def _write_csv(reader: Reader, filters: EventFilters, out: Path) -> int:
+def _write_csv(reader: Reader, filters: EventFilters, out: Path, per_cluster: bool) -> int:
     _check_file_target(out)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(CSV_COLUMNS)
-        for row in _flat_rows(reader, filters):
+        writer.writerow(csv_columns(per_cluster))
+        for row in _flat_rows(reader, filters, per_cluster):
             writer.writerow(row)
             n += 1
     return n
 
 
-def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool) -> int:
+def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool,
+                   per_cluster: bool) -> int:
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out} is a file; Parquet goes into a folder (year=/month=)")
     if out.is_dir() and any(out.iterdir()):
@@ -190,10 +201,11 @@ def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool
         shutil.rmtree(out)
     if not out.parent.is_dir():
         raise ExportError(f"folder {out.parent} does not exist")
-    sql, params = _flat_select(filters, PARTITIONS)
+    queries.filter_sql(filters)  # a bad filter is an error even on an empty store
     out.mkdir(exist_ok=True)
     if not reader.has("events", "articles", "sentences"):
         return 0
+    sql, params = _flat_select(reader, filters, per_cluster, PARTITIONS)
     assert reader.con is not None
     # A temporary table lives in memory, so this works on a read-only connection; COPY cannot
     # take parameters, so the filtered rows are selected into it first.
@@ -207,13 +219,16 @@ def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool
     return n
 
 
-def export(db: Path, filters: EventFilters, format: str, out: Path, force: bool = False) -> int:
-    """Write the events matching the filters to out in the format; the number written."""
+def export(db: Path, filters: EventFilters, format: str, out: Path, force: bool = False,
+           per_cluster: bool = False) -> int:
+    """Write the events matching the filters to out in the format; the number written.
+
+    per_cluster writes one record per event cluster (its canonical event) instead."""
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
     with queries.open_reader(db) as reader:
         if format == "plover-jsonl":
-            return _write_plover(reader, filters, out)
+            return _write_plover(reader, filters, out, per_cluster)
         if format == "csv":
-            return _write_csv(reader, filters, out)
-        return _write_parquet(reader, filters, out, force)
+            return _write_csv(reader, filters, out, per_cluster)
+        return _write_parquet(reader, filters, out, force, per_cluster)

@@ -263,6 +263,37 @@ _EVENT_FROM = (
     "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
 )
 _EVENT_ORDER = f" ORDER BY {EVENT_DATE} NULLS LAST, e.article_id, e.idx"
+# One row per cluster of events that report the same happening (kroniek.dedup): the cluster's
+# canonical event. Filters apply to that event.
+_CLUSTER_FROM = (
+    " FROM event_clusters c JOIN events e ON e.event_id = c.canonical_event_id "
+    "JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
+)
+_CLUSTER_ORDER = f" ORDER BY {EVENT_DATE} NULLS LAST, c.mentions DESC, c.id"
+_CLUSTER_COLUMNS = ("c.id AS cluster_id, c.mentions AS cluster_mentions, "
+                    "c.articles AS cluster_articles, c.sources AS cluster_sources")
+
+
+def has_clusters(reader: Reader) -> bool:
+    """True when the store groups its events into clusters (schema version 3 on)."""
+    return reader.has("event_clusters", "event_cluster_members")
+
+
+def event_source(reader: Reader, per_cluster: bool = False) -> tuple[str, str, str]:
+    """FROM clause, cluster columns and ORDER BY for reading events, or one per cluster.
+
+    Per cluster on a store without clusters is BadFilter: there is nothing to group by.
+    """
+    if per_cluster:
+        if not has_clusters(reader):
+            raise BadFilter("per", f"database {reader.path} has no event clusters; open it once "
+                            "for writing (kroniek run) to cluster its events")
+        return _CLUSTER_FROM, _CLUSTER_COLUMNS, _CLUSTER_ORDER
+    if has_clusters(reader):
+        return (_EVENT_FROM + " LEFT JOIN event_cluster_members m ON m.event_id = e.event_id",
+                "m.cluster_id", _EVENT_ORDER)
+    return _EVENT_FROM, "NULL AS cluster_id", _EVENT_ORDER
 
 
 def _actor(row: Row, side: str) -> Row | None:
@@ -314,37 +345,45 @@ def event_item(row: Row) -> Row:
         "historical": row["historical"],
         "rule": row["rule"],
         "confidence": row["confidence"],
+        "cluster_id": row["cluster_id"],
+        **({"cluster": {"id": row["cluster_id"], "mentions": row["cluster_mentions"],
+                        "articles": row["cluster_articles"], "sources": row["cluster_sources"]}}
+           if "cluster_mentions" in row else {}),
     }
 
 
 def event_rows(reader: Reader, filters: EventFilters, limit: int | None = None,
-               offset: int = 0) -> list[Row]:
+               offset: int = 0, per_cluster: bool = False) -> list[Row]:
     """Flat event rows in date order: events.* plus event_date (own or article date),
-    article_date, article_title, sentence_text and sentence_start."""
+    article_date, article_title, sentence_text, sentence_start and cluster_id; per cluster
+    its canonical event and cluster_mentions, cluster_articles, cluster_sources."""
     where, params = filter_sql(filters)
     if not reader.has("events", "articles", "sentences"):
         return []
+    source, cluster_columns, order = event_source(reader, per_cluster)
     sql = (f"SELECT e.*, {EVENT_DATE} AS event_date, a.date AS article_date, "
-           "a.title AS article_title, s.text AS sentence_text, s.start AS sentence_start"
-           + _EVENT_FROM + where + _EVENT_ORDER)
+           "a.title AS article_title, s.text AS sentence_text, s.start AS sentence_start, "
+           + cluster_columns + source + where + order)
     if limit is not None:
         sql += " LIMIT $limit OFFSET $offset"
         params.update(limit=limit, offset=offset)
     return reader.rows(sql, params)
 
 
-def count_events(reader: Reader, filters: EventFilters) -> int:
+def count_events(reader: Reader, filters: EventFilters, per_cluster: bool = False) -> int:
     where, params = filter_sql(filters)
     if not reader.has("events", "articles", "sentences"):
         return 0
-    return int(reader.value("SELECT count(*)" + _EVENT_FROM + where, params) or 0)
+    source = event_source(reader, per_cluster)[0]
+    return int(reader.value("SELECT count(*)" + source + where, params) or 0)
 
 
-def events(reader: Reader, filters: EventFilters, limit: int, offset: int) -> Row:
-    """One page of events and the number of events the filters match."""
-    items = [event_item(r) for r in event_rows(reader, filters, limit, offset)]
-    return {"total": count_events(reader, filters), "limit": limit, "offset": offset,
-            "items": items}
+def events(reader: Reader, filters: EventFilters, limit: int, offset: int,
+           per_cluster: bool = False) -> Row:
+    """One page of events (or clusters) and how many the filters match."""
+    items = [event_item(r) for r in event_rows(reader, filters, limit, offset, per_cluster)]
+    return {"total": count_events(reader, filters, per_cluster), "limit": limit,
+            "offset": offset, "per": "cluster" if per_cluster else "event", "items": items}
 
 
 # -- aggregates ---------------------------------------------------------------------------------

@@ -123,8 +123,12 @@ def create_app(db_path: Path, *, lock_wait: float = queries.LOCK_WAIT_SECONDS) -
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.get("/api/events", summary="Events matching the filters, in date order, one page")
-    def events(filters: Filters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        return read(lambda r: queries.events(r, filters, limit, offset))
+    def events(filters: Filters, limit: Limit = 100, offset: Offset = 0,
+               per: Annotated[Literal["event", "cluster"],
+                              Query(description="'cluster': one item per happening, the "
+                                    "cluster's canonical event with its mention, article "
+                                    "and source counts.")] = "event") -> dict[str, Any]:
+        return read(lambda r: queries.events(r, filters, limit, offset, per == "cluster"))
 
     @app.get("/api/actors", summary="Actors in the matching events, with counts as source "
              "and as target")
