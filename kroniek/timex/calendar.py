@@ -96,10 +96,11 @@ def week_thursday(day: date) -> date:
     return day + timedelta(days=3 - day.weekday())
 
 
-def nearest_year(month: int, day: int, reference: date) -> date:
+def nearest_year(month: int, day: int, reference: date, past_only: bool = False) -> date:
     """The date with that month and day closest to the article date, counting a day in the
     future as two in the past: news mostly reports what happened ('op 13 september'), but a
-    deadline a few weeks ahead ('voor 1 december') keeps its year."""
+    deadline a few weeks ahead ('voor 1 december') keeps its year. `past_only` for what has
+    begun already ('sinds december')."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
@@ -107,6 +108,8 @@ def nearest_year(month: int, day: int, reference: date) -> date:
         except ValueError:
             continue
         distance = (candidate - reference).days
+        if past_only and distance > 0:
+            continue
         candidates.append((2 * distance if distance > 0 else -distance, candidate))
     if not candidates:
         raise ValueError(f"no date with month {month} and day {day}")

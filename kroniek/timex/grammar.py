@@ -38,7 +38,7 @@ def _number(rules: Rules) -> str:
     tens = [w for w, v in rules.numerals.items() if v is not None and v in range(20, 100, 10)]
     compound = alternation(o for o in ones if o not in ("één", "eén")) + "ën?" + alternation(tens)
     compound = compound.replace("ën?", "(?:en|ën)")
-    return rf"(?:\d{{1,3}}|{compound}|{alternation(rules.numerals)})"
+    return rf"(?:\d{{1,4}}|{compound}|{alternation(rules.numerals)})"
 
 
 def build_patterns(rules: Rules) -> list[Pattern]:
@@ -81,6 +81,8 @@ def build_patterns(rules: Rules) -> list[Pattern]:
         "month": rf"{pre}(?:(?P<cue>{cue})\s+)?(?P<part2>{part}\s*)?(?P<month>{month})",
         "year": rf"(?:(?P<since>{since})\s+)?(?:(?P<cue>{cue})\s+)(?:(?:het\s+)?jaar\s+)?"
                 rf"(?:(?P<part>{part})\s+)?(?P<year>{YEAR})",
+        # the second year of 'tussen 2010 en 2012', 'in 2020 of 2021'
+        "year_after_year": rf"(?<=\d{{4}} )(?P<cue>en|of|tot|t/m)\s+(?P<year>{YEAR})",
         "season": rf"(?:(?P<since>{since})\s+)?(?:(?:{cue})\s+)?(?:(?:de|het)\s+)?"
                   rf"(?:(?P<modifier>{modifier})\s+)?(?P<season>{season})"
                   rf"(?:\s+(?:van\s+)?(?:(?P<year>{YEAR})|{relative_year}))?",

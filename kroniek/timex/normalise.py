@@ -95,8 +95,7 @@ def _kind(groups: dict[str, str | None], ctx: Context, default: str = "date") ->
     return "duration" if groups.get("since") or cue in ctx.rules.since_words else default
 
 
-def _count_back(match: re.Match[str], ctx: Context, kind: str, singular_is_one: bool
-                ) -> Resolved | None:
+def _count_back(match: re.Match[str], ctx: Context, kind: str) -> Resolved | None:
     """A number of units before the article date: 'twee weken geleden', 'al zes weken'."""
     if ctx.reference is None:
         return None
@@ -108,9 +107,7 @@ def _count_back(match: re.Match[str], ctx: Context, kind: str, singular_is_one: 
     if amount is None and (groups.get("number") or plural):
         amount, precision = _VAGUE_COUNT, _VAGUE_PRECISION[precision]
     elif amount is None:
-        if not singular_is_one:
-            return None
-        amount = 1
+        return None  # 'jaar geleden' with no number: not a Dutch time expression
     if amount > 5000:
         return None
     day = shift(ctx.reference.day, unit, -amount)
@@ -135,8 +132,9 @@ def _day_month(match: re.Match[str], ctx: Context) -> Resolved | None:
         return _dated(date(year, month, day_of_month), "day", _kind(groups, ctx))
     if ctx.reference is None:
         return None
-    day = nearest_year(month, day_of_month, ctx.reference.day)
-    return _dated(day, "day", _kind(groups, ctx))
+    kind = _kind(groups, ctx)
+    day = nearest_year(month, day_of_month, ctx.reference.day, past_only=kind == "duration")
+    return _dated(day, "day", kind)
 
 
 def _month(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -147,8 +145,11 @@ def _month(match: re.Match[str], ctx: Context) -> Resolved | None:
         return _dated(date(year, month, 1), "month", _kind(groups, ctx))
     if ctx.reference is None or requires_cue(match):
         return None
-    day = nearest_year(month, 15, ctx.reference.day)
-    return _dated(day, "month", _kind(groups, ctx))
+    kind = _kind(groups, ctx)
+    # a month has begun once its first day has passed
+    first = nearest_year(month, 1, ctx.reference.day, past_only=kind == "duration")
+    day = first if kind == "duration" else nearest_year(month, 15, ctx.reference.day)
+    return _dated(day, "month", kind)
 
 
 def _season(match: re.Match[str], ctx: Context) -> Resolved | None:
@@ -300,9 +301,9 @@ def resolve(name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
     if name == "later":
         return _later(match, ctx)
     if name in ("before_that", "ago"):
-        return _count_back(match, ctx, "date", singular_is_one=True)
+        return _count_back(match, ctx, "date")
     if name in ("ongoing", "lasting", "past_stretch"):
-        return _count_back(match, ctx, "duration", singular_is_one=name != "ongoing")
+        return _count_back(match, ctx, "duration")
     if name in ("iso_date", "numeric_date"):
         day = date(int(groups["year"] or 0), int(groups["month"] or 0), int(groups["day"] or 0))
         return _dated(day, "day", "date")
@@ -310,7 +311,7 @@ def resolve(name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
         return _day_month(match, ctx)
     if name in ("month_year", "month"):
         return _month(match, ctx)
-    if name == "year":
+    if name in ("year", "year_after_year"):
         return _dated(date(int(groups["year"] or 0), 7, 1), "year",
                       _kind(groups, ctx))
     if name == "season":
