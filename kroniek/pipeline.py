@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kroniek.coder import EventCoder, PatternDictionary, default_patterns
+from kroniek.gazetteer import Gazetteer, default_gazetteer
 from kroniek.kb import KnowledgeBase, default_kb
 from kroniek.model import Article, Doc
 from kroniek.ports import NlpBackend
@@ -38,8 +39,11 @@ def build_pipeline(
     backend: NlpBackend,
     kb: KnowledgeBase | None = None,
     patterns: PatternDictionary | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Pipeline:
     kb = kb or default_kb()
     patterns = patterns or default_patterns()
-    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(), PlaceStage(kb)]
+    gazetteer = gazetteer or default_gazetteer()
+    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(),
+                           PlaceStage(gazetteer)]
     return Pipeline(backend, stages, dictionary_hash=f"{kb.fingerprint}-{patterns.fingerprint}")

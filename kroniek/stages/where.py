@@ -1,53 +1,338 @@
-"""Event places, first version: the place an event is done to, or a locative phrase in its
-clause ('in Chabarovsk', 'bij Marioepol'). The full gazetteer stage replaces this one."""
+"""Event places: where each event happened, resolved in the gazetteer.
+
+An event's place comes, in this order, from
+1. its target when the target is a place ('annexeerden de Krim');
+2. a place phrase in its clause: a preposition attached to the trigger or to a verb above it
+   ('besloten in Den Haag ... uit de G8 te zetten'), a nominal trigger's complement ('de inval
+   in Oekraïne', 'de beschieting van Donetsk'), or the place a relative clause hangs from
+   ('Sjoesja, ..., die werd ingenomen');
+3. a group actor's own place ('inwoners van de stad Chabarovsk');
+4. 'daar', or a definite place noun ('op het vliegveld', 'in de marge van de top'): the place
+   named last in the sentences just before;
+5. a place phrase elsewhere in its sentence (Frog attaches prepositional phrases loosely);
+6. the scene a sentence earlier in the same paragraph set ('In Jerevan sloeg de woede om in
+   geweld. Duizenden betogers drongen het parlement binnen.').
+A name is only a place behind a preposition, as a place target, or as an antecedent: 'Moskou'
+as the subject of 'waarschuwde' is the Russian government and never the event's location.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from kroniek.kb import KnowledgeBase
-from kroniek.model import Doc, Event, Mention, Place
+from kroniek.gazetteer import Gazetteer, GazetteerPlace
+from kroniek.model import Doc, Event, Place, Sentence, Token
 
-LOCATIVE = frozenset({"in", "bij", "op", "nabij", "rond", "te"})
+AT = frozenset({"in", "bij", "op", "nabij", "rond", "te", "vlakbij"})
+ROUTE = frozenset({"via"})
+GOAL = frozenset({"naar", "richting"})
+ORIGIN = frozenset({"uit", "vanuit"})
+# A country is only where an event happened after these ('in Jemen'); 'bij Rusland gevoegd'
+# and 'druk op Rusland' name a state, not a place.
+COUNTRY_PREPOSITIONS = frozenset({"in", "te", "naar", "uit", "vanuit"})
+# Destinations locate movements (a visit, aid flown in, troops sent, a march on Den Haag);
+# origins locate withdrawals ('haalt zijn militairen weg uit Mali').
+GOAL_TYPES = frozenset({"CONSULT", "AID", "MOBILIZE", "PROTEST"})
+ORIGIN_TYPES = frozenset({"RETREAT"})
+# Nouns that, definite and behind a locative preposition, point back to a place just named.
+PLACE_NOUNS = frozenset({
+    "stad", "hoofdstad", "stadje", "dorp", "schiereiland", "vliegveld", "luchthaven", "top",
+    "regio", "provincie", "gebied", "enclave", "grens", "grensovergang", "haven", "plein",
+    "eiland", "streek", "conferentie", "bijeenkomst",
+})
+DEFINITE = frozenset({"de", "het", "die", "dat", "deze", "dit", "haar", "zijn"})
+ANAPHOR_REACH = 3  # sentences back that 'daar' and 'het vliegveld' may point to
+_PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
+_STOP_POS = frozenset({"VZ", "WW", "LET", "VG", "BW"})
 
 
-def _place(kb: KnowledgeBase, mention: Mention) -> Place | None:
-    actor = mention.actor
-    if actor.kind == "place":
-        known = kb.places.get(actor.name)
-        if known is None:
-            return None
-        return Place(mention.text, known.name_en, known.country, known.lat, known.lon,
-                     known.precision, mention.start, mention.end)
-    if mention.how == "capital-locative" and actor.country:
-        # The knowledge base has no coordinates or English names for capitals yet.
-        return Place(mention.text, mention.text, actor.country, None, None, "city",
-                     mention.start, mention.end)
-    return None
+@dataclass(frozen=True)
+class PlacePhrase:
+    """A resolved place behind a preposition (or an antecedent name) in a sentence."""
+
+    preposition: str  # its lemma
+    prep_index: int
+    head: int  # the token the phrase hangs from in the parse (the preposition's head)
+    tokens: tuple[int, ...]
+    place: Place
+
+    @property
+    def precision_rank(self) -> int:
+        return _PRECISION_RANK.get(self.place.precision, 3)
+
+
+def _to_place(found: GazetteerPlace, text: str, start: int, end: int) -> Place:
+    return Place(text, found.name, found.country, found.lat, found.lon, found.precision,
+                 start, end)
+
+
+def _phrase_tokens(sentence: Sentence, prep: Token) -> list[Token]:
+    """The noun phrase after a preposition, up to the next preposition, verb or punctuation."""
+    out = []
+    for token in sentence.tokens[prep.index + 1:]:
+        if token.pos in _STOP_POS:
+            break
+        out.append(token)
+    return out
+
+
+def _name_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Runs of capitalised words ('Den Haag', 'Ruslands Verre Oosten', 'Krim')."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokens:
+        if token.text[:1].isupper() and token.pos in ("SPEC", "N", "ADJ"):
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
 
 
 class PlaceStage:
     name = "where"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        placed = [dataclasses.replace(e, place=self._locate(doc, e)) for e in doc.events]
+        phrases = [self._phrases(doc, s) for s in doc.sentences]
+        placed = [dataclasses.replace(e, place=self._locate(doc, phrases, e))
+                  for e in doc.events]
         places = {p for e in placed if (p := e.place) is not None}
         return dataclasses.replace(doc, events=tuple(placed),
                                    places=tuple(sorted(places, key=lambda p: p.start)))
 
-    def _locate(self, doc: Doc, event: Event) -> Place | None:
-        if event.target is not None and event.target.actor.kind == "place":
-            return _place(self.kb, event.target)
-        sentence = doc.sentences[event.sentence]
-        for mention in doc.mentions:
-            if mention.sentence != event.sentence or mention.tokens[0] == 0:
-                continue
-            before = sentence.tokens[mention.tokens[0] - 1]
-            if before.pos == "VZ" and before.lemma.lower() in LOCATIVE:
-                place = _place(self.kb, mention)
-                if place is not None:
-                    return place
+    # -- finding place phrases --------------------------------------------------------------
+
+    def _context(self, doc: Doc, sentence: int, event: Event | None = None) -> list[str]:
+        """Countries to read an ambiguous name by: the event's actors', its sentence's, the
+        article's main country."""
+        out: list[str] = []
+        actors = [m for m in (event.source, event.target) if m] if event else []
+        actors += [m for m in doc.mentions if m.sentence == sentence]
+        for mention in actors:
+            country = mention.actor.country
+            if country and country not in out and len(country) == 3 and country.isalpha():
+                out.append(country)
+        if doc.main_country and doc.main_country not in out:
+            out.append(doc.main_country)
+        return out
+
+    def _resolve_run(self, doc: Doc, run: list[Token], countries: list[str],
+                     ) -> tuple[GazetteerPlace, list[Token]] | None:
+        """The whole run, else its tail ('Ruslands Verre Oosten' -> 'Verre Oosten')."""
+        text = doc.article.text
+        for cut in range(len(run)):
+            part = run[cut:]
+            end = part[-1].end
+            while end > part[0].start and text[end - 1] in ".,;:!?'\"":
+                end -= 1
+            surface = " ".join(text[part[0].start:end].split())
+            found = self.gazetteer.resolve(surface, countries)
+            if found is not None:
+                return found, part
         return None
+
+    def _actor_names(self, doc: Doc, sentence: int) -> set[int]:
+        """Tokens of names that are people, organisations or groups: never places."""
+        return {t for m in doc.mentions if m.sentence == sentence
+                and m.actor.kind in ("person", "organisation", "group") for t in m.tokens}
+
+    def _phrases(self, doc: Doc, sentence: Sentence) -> list[PlacePhrase]:
+        countries = self._context(doc, sentence.index)
+        not_places = self._actor_names(doc, sentence.index)
+        found = []
+        for token in sentence.tokens:
+            lemma = token.lemma.lower()
+            if token.pos != "VZ" or lemma not in AT | ROUTE | GOAL | ORIGIN | {"van"}:
+                continue
+            for run in _name_runs(_phrase_tokens(sentence, token)):
+                if any(t.index in not_places for t in run):
+                    continue
+                resolved = self._resolve_run(doc, run, countries)
+                if resolved is None:
+                    continue
+                place, part = resolved
+                if place.precision == "country" and lemma not in COUNTRY_PREPOSITIONS:
+                    continue
+                end = part[-1].end
+                while doc.article.text[end - 1] in ".,;:!?":
+                    end -= 1
+                head = token.head if token.head is not None else token.index
+                found.append(PlacePhrase(
+                    lemma, token.index, head, tuple(t.index for t in part),
+                    _to_place(place, doc.article.text[part[0].start:end], part[0].start, end)))
+                break
+        return found
+
+    # -- choosing an event's place ------------------------------------------------------------
+
+    def _locate(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event) -> Place | None:
+        target = event.target
+        if target is not None and target.actor.kind == "place":
+            known = self.gazetteer.named(target.actor.name, target.actor.country or "")
+            if known is not None:
+                return _to_place(known, target.text, target.start, target.end)
+        sentence = doc.sentences[event.sentence]
+        trigger = _trigger(sentence, event)
+        own = phrases[event.sentence]
+        chain = _chain(sentence, trigger) if trigger is not None else []
+        usable = [p for p in own if self._usable(p, event) and not _names_an_actor(p, event)]
+        in_clause = [p for p in usable if p.head in chain or (
+            trigger is not None and p.head == trigger.index)]
+        if in_clause:
+            return min(in_clause, key=lambda p: (_class_rank(p), p.precision_rank,
+                                                 chain.index(p.head) if p.head in chain else 0)
+                       ).place
+        for step in (self._antecedent, self._group_place, self._anaphor):
+            place = step(doc, phrases, event, sentence, chain)
+            if place is not None:
+                return place
+        # Frog hangs many place phrases on a noun nearby, so those still count; one under
+        # another verb belongs to that clause ('de in Oslo gevestigde organisatie', 'de top die
+        # Poetin in Sotsji zou organiseren').
+        loose = [p for p in usable if p.preposition in AT
+                 and not (sentence.tokens[p.head].is_verb and p.head not in chain)]
+        if loose and trigger is not None:
+            return min(loose, key=lambda p: (p.precision_rank,
+                                             abs(p.tokens[0] - trigger.index))).place
+        return self._scene(doc, phrases, event)
+
+    def _usable(self, phrase: PlacePhrase, event: Event) -> bool:
+        prep = phrase.preposition
+        if prep in AT or prep in ROUTE:
+            return True
+        if prep in GOAL:
+            return event.type in GOAL_TYPES
+        if prep in ORIGIN:
+            return event.type in ORIGIN_TYPES
+        # 'van': the complement of a nominal trigger, and never an actor of the event
+        # ('de steun van Moskou' names Russia's government).
+        actors = {t for m in (event.source, event.target) if m and m.sentence == event.sentence
+                  for t in m.tokens}
+        return (prep == "van" and phrase.place.precision != "country"
+                and not actors & set(phrase.tokens)
+                and event.trigger_end <= phrase.place.start)
+
+    def _antecedent(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event,
+                    sentence: Sentence, chain: list[int]) -> Place | None:
+        """A relative clause's event happened at the place it hangs from."""
+        countries = self._context(doc, sentence.index, event)
+        for index in chain[1:]:
+            token = sentence.tokens[index]
+            if token.pos == "SPEC" and token.text[:1].isupper():
+                resolved = self._resolve_run(doc, [token], countries)
+                if resolved is not None and resolved[0].precision != "country":
+                    end = token.end
+                    while doc.article.text[end - 1] in ".,;:!?":
+                        end -= 1
+                    return _to_place(resolved[0], doc.article.text[token.start:end],
+                                     token.start, end)
+        return None
+
+    def _group_place(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event,
+                     sentence: Sentence, chain: list[int]) -> Place | None:
+        """'inwoners van de stad Chabarovsk', 'betogers in Minsk': a group's own city."""
+        for mention in (event.source, event.target):
+            if mention is None or mention.actor.kind != "group":
+                continue
+            for phrase in phrases[event.sentence]:
+                if phrase.preposition in ("van", "uit", "in") and phrase.place.precision == "city" \
+                        and phrase.prep_index == mention.tokens[-1] + 1:
+                    return phrase.place
+        return None
+
+    def _anaphor(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event,
+                 sentence: Sentence, chain: list[int]) -> Place | None:
+        """'Daar spraken ze', 'op het vliegveld', 'in de marge van de top': the last place
+        named in the few sentences before."""
+        pointing = False
+        clause = set(chain) | ({chain[0]} if chain else set())
+        for token in sentence.tokens:
+            attached = token.head in clause or token.index in clause or not sentence.parsed
+            if token.lemma.lower() == "daar" and token.pos == "BW" and attached:
+                pointing = True
+            if token.pos == "VZ" and token.lemma.lower() in AT and (attached or not chain):
+                words = _phrase_tokens(sentence, token)
+                nxt = sentence.tokens[words[-1].index + 1:words[-1].index + 4] if words else []
+                words += [t for t in nxt if t.pos in ("VZ", "LID", "N") and t.text[:1].islower()]
+                if any(w.lemma.lower() in PLACE_NOUNS for w in words) and words[0].lemma.lower(
+                ) in DEFINITE:
+                    pointing = True
+        if not pointing:
+            return None
+        for back in range(1, ANAPHOR_REACH + 1):
+            index = event.sentence - back
+            if index < 0:
+                break
+            named = [p for p in phrases[index] if p.precision_rank < 2]
+            if named:
+                return named[-1].place
+            places = [m for m in doc.mentions if m.sentence == index and m.actor.kind == "place"]
+            if places:
+                known = self.gazetteer.named(places[-1].actor.name, places[-1].actor.country or "")
+                if known is not None:
+                    return _to_place(known, places[-1].text, places[-1].start, places[-1].end)
+        return None
+
+    def _scene(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event) -> Place | None:
+        """The place where the paragraph was set: the first city or region an earlier sentence
+        of the same paragraph put something in. The first, because later sentences wander off
+        ('De top die Poetin in Sotsji zou organiseren, gaat niet door')."""
+        text = doc.article.text
+        first = event.sentence
+        while first > 0 and "\n" not in text[doc.sentences[first - 1].end:
+                                             doc.sentences[first].start]:
+            first -= 1
+        for index in range(first, event.sentence):
+            scene = [p for p in phrases[index] if p.preposition in AT and p.precision_rank < 2]
+            if scene:
+                return scene[0].place
+        return None
+
+
+def _names_an_actor(phrase: PlacePhrase, event: Event) -> bool:
+    """'protest indienen bij Peking', 'druk op Moskou': a capital the coder took as the event's
+    actor is its government there; after 'in', 'te' or 'naar' it is still a place."""
+    if phrase.preposition in ("in", "te", "naar"):
+        return False
+    actors = {t for m in (event.source, event.target)
+              if m is not None and m.sentence == event.sentence and m.actor.kind != "place"
+              for t in m.tokens}
+    return bool(actors & set(phrase.tokens))
+
+
+def _class_rank(phrase: PlacePhrase) -> int:
+    if phrase.preposition in AT:
+        return 0
+    if phrase.preposition in ROUTE or phrase.preposition == "van":
+        return 1
+    return 2
+
+
+def _trigger(sentence: Sentence, event: Event) -> Token | None:
+    inside = [t for t in sentence.tokens
+              if t.start >= event.trigger_start and t.end <= event.trigger_end]
+    if not inside:
+        inside = [t for t in sentence.tokens
+                  if t.start < event.trigger_end and t.end > event.trigger_start]
+    verbs = [t for t in inside if t.is_verb]
+    return (verbs or inside or [None])[0]
+
+
+def _chain(sentence: Sentence, trigger: Token) -> list[int]:
+    """The trigger and the tokens above it up to the root: the clauses it belongs to."""
+    chain = [trigger.index]
+    seen = {trigger.index}
+    head = trigger.head
+    while head is not None and head not in seen and 0 <= head < len(sentence.tokens):
+        chain.append(head)
+        seen.add(head)
+        head = sentence.tokens[head].head
+    return chain
