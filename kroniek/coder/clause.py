@@ -161,16 +161,66 @@ def loose_prepositional(sentence: Sentence, after: Token, preposition: str) -> l
     return []
 
 
+def bare_nouns_in_clause(sentence: Sentence, chain: list[Token]) -> list[Token]:
+    """Nouns in the stretch of text around the verb chain up to a clause break or another
+    finite verb, leaving out those inside a prepositional phrase."""
+    own = {v.index for v in chain}
+    lowest, highest = min(own), max(own)
+    span = [t for t in sentence.tokens[lowest + 1 : highest] if t.index not in own]
+    for step, edge in ((-1, lowest), (1, highest)):
+        index = edge + step
+        while 0 <= index < len(sentence.tokens):
+            token = sentence.tokens[index]
+            if token.text in _BREAKS or (token.is_finite and token.index not in own):
+                break
+            span.append(token)
+            index += step
+    span.sort(key=lambda t: t.index)
+    nouns = []
+    for token in span:
+        if token.pos != "N":
+            continue
+        opener = token.index - 1
+        while opener >= 0 and sentence.tokens[opener].pos in ("LID", "ADJ", "TW", "VNW"):
+            opener -= 1
+        if opener < 0 or sentence.tokens[opener].pos != "VZ":
+            nouns.append(token)
+    return nouns
+
+
+def shared_objects(sentence: Sentence, verb: Token) -> list[Token]:
+    """'toen hij 33 Russen arresteerde en beschuldigde': in a verb-final clause an object before
+    both coordinated verbs belongs to each of them."""
+    for sibling in coordinated_verbs(sentence, verb):
+        before = [t for t in sentence.children(sibling.index)
+                  if t.deprel == "obj1" and t.index < min(sibling.index, verb.index)]
+        if before:
+            return before
+    return []
+
+
+def coordinated_verbs(sentence: Sentence, verb: Token) -> list[Token]:
+    """The verbs coordinated with `verb`: the one right before 'en' or 'of' ('arresteerde en
+    beschuldigde', however the parser attached it) first, then its conjunct siblings."""
+    found = []
+    if verb.index >= 2:
+        conjunction, before = sentence.tokens[verb.index - 2 : verb.index][::-1]
+        if conjunction.pos == "VG" and conjunction.lemma in ("en", "of") and before.is_verb:
+            found.append(before)
+    if verb.deprel == "cnj" and verb.head is not None:
+        found.extend(t for t in sentence.children(verb.head)
+                     if t.index != verb.index and t.deprel == "cnj" and t.is_verb
+                     and t not in found)
+    return found
+
+
 def coordinated_subjects(sentence: Sentence, verb: Token) -> list[Token]:
     """'Russische militairen annexeerden de Krim en ontketenden een oorlog': the subject hangs
     under the first conjunct only; give it to the others."""
-    if verb.deprel != "cnj" or verb.head is None:
-        return []
-    for sibling in sentence.children(verb.head):
-        if sibling.index != verb.index and sibling.deprel == "cnj" and sibling.is_verb:
-            found = [t for t in sentence.children(sibling.index) if t.deprel == "su"]
-            if found:
-                return found[:1]
+    for sibling in coordinated_verbs(sentence, verb):
+        found = [t for t in sentence.children(sibling.index) if t.deprel == "su"]
+        if found:
+            return found[:1]
     return []
 
 

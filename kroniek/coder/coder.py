@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kroniek.coder import clause
 from kroniek.coder.factuality import factuality
-from kroniek.coder.patterns import Pattern, PatternDictionary
+from kroniek.coder.patterns import Pattern, PatternDictionary, lemma_matches
 from kroniek.model import Doc, Event, Mention, Sentence, Token
 
 # Meeting, agreeing and cooperating are mutual: "Israël en Hamas bereikten een akkoord" is
@@ -76,7 +76,23 @@ class EventCoder:
                             self._fired_verbs.update(v.index for v in
                                                      clause.verb_chain(sentence, token))
                         break
-        return _unique(events), attempts
+        return _unique(self._without_repeated_references(events)), attempts
+
+    def _without_repeated_references(self, events: list[Event]) -> list[Event]:
+        """'Russische militairen annexeerden de Krim ... Sinds de annexatie van de Krim ...':
+        a nominal trigger without a source that names an event the article already coded
+        (same type, same target) refers back to it and is not a new event."""
+        kept: list[Event] = []
+        for event in events:
+            pattern = self.patterns.by_id.get(event.rule)
+            if (pattern is not None and pattern.kind == "noun" and event.source is None
+                    and event.target is not None and any(
+                        e.type == event.type and e.target is not None
+                        and e.target.actor.id == event.target.actor.id
+                        and e.sentence < event.sentence for e in kept)):
+                continue
+            kept.append(event)
+        return kept
 
     def _candidates(self, sentence: Sentence, token: Token) -> list[Pattern]:
         if token.is_verb:
@@ -84,7 +100,7 @@ class EventCoder:
             found = (self.patterns.candidates("verb", joined) if joined else []) + \
                 self.patterns.candidates("verb", token.lemma)
         elif token.pos == "N":
-            found = self.patterns.candidates("noun", token.lemma)
+            found = self.patterns.noun_candidates(token.lemma)
         else:
             return []
         # The most specific pattern first: multi-word expressions and constrained slots.
@@ -106,10 +122,15 @@ class EventCoder:
             if constraint.actor:
                 ok = any(by_token.get(f.index) for f in fillers)
             else:
-                heads = {f.lemma.lower() for f in fillers}
-                ok = bool(heads & constraint.lemmas) != constraint.negated and (
+                ok = _satisfies(fillers, constraint.lemmas) != constraint.negated and (
                     bool(fillers) or constraint.negated
                 )
+                if not ok and constraint.slot == "obj1" and not constraint.negated \
+                        and pattern.kind == "verb":
+                    # Frog often leaves the object of a long clause unattached ('stuurde
+                    # tienduizenden militairen'): a bare noun in the verb's clause will do.
+                    ok = _satisfies(clause.bare_nouns_in_clause(sentence, slots.chain or [token]),
+                                    constraint.lemmas)
             if not ok:
                 return [], f"{constraint.slot} does not satisfy the constraint"
         sources = self._actors(sentence, token, pattern, pattern.source, slots, by_token)
@@ -129,6 +150,8 @@ class EventCoder:
         # A place can be what an event is done to ('annexeerden de Krim': Ukraine), never who
         # does it.
         sources = [m for m in sources if m.actor.kind != "place"]
+        if not targets and pattern.kind == "noun":
+            targets = _victims(sentence, token, by_token)
         if not sources and not targets:
             return [], "no actor in the source or target slots"
         is_noun = pattern.kind == "noun"
@@ -198,7 +221,7 @@ class EventCoder:
         if slot == "obj1":
             if slots.passive:
                 return [slots.subject] if slots.subject else []
-            return slots.objects
+            return slots.objects or clause.shared_objects(sentence, slots.chain[0])
         if slot == "obj2":
             found = clause.dependents(sentence, heads, {"obj2"}) + clause.prepositional(
                 sentence, heads, "aan"
@@ -234,7 +257,7 @@ class EventCoder:
                     if mention is not None and mention not in found:
                         found.append(mention)
             if found:
-                return found
+                return _named_over_described(sentence, found, by_token)
         return []
 
 
@@ -272,6 +295,43 @@ def clause_subject_by_position(
                 return []
             return [mention]
     return []
+
+
+def _named_over_described(
+    sentence: Sentence, found: list[Mention], by_token: dict[int, Mention]
+) -> list[Mention]:
+    """'De belangrijkste tegenstander van Loekasjenko, Svetlana Tichanovskaja,': a description
+    and the name in apposition to it are one actor, not two; keep the name."""
+    described = set()
+    for mention in found:
+        if mention.actor.kind != "person":
+            continue
+        for index in mention.tokens:
+            token = sentence.tokens[index]
+            if token.deprel == "app" and token.head is not None:
+                other = by_token.get(token.head)
+                if other is not None and other is not mention and other.actor.kind != "person":
+                    described.add(id(other))
+    return [m for m in found if id(m) not in described]
+
+
+VICTIM_NOUNS = frozenset({"slachtoffer", "nabestaande", "overlevende", "getroffene"})
+
+
+def _victims(sentence: Sentence, trigger: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """'slachtoffers van martelingen': the victims of a nominal event are its target, wherever
+    the parser attached the van-phrase."""
+    index = trigger.index - 1
+    while index >= 0 and sentence.tokens[index].pos in ("LID", "ADJ", "TW"):
+        index -= 1
+    if index < 1 or sentence.tokens[index].lemma.lower() != "van":
+        return []
+    mention = by_token.get(index - 1)
+    return [mention] if mention and sentence.tokens[index - 1].lemma in VICTIM_NOUNS else []
+
+
+def _satisfies(fillers: Iterable[Token], words: frozenset[str]) -> bool:
+    return any(lemma_matches(f.lemma, words) for f in fillers)
 
 
 def _is_actor(token: Token, by_token: dict[int, Mention]) -> bool:

@@ -39,13 +39,37 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
         negated = True
     if negated:
         return "negated"
-    if any(v.lemma in MODALS or v.text.lower() in MODAL_FORMS for v in chain[1:]):
+    if any(_is_modal(v) for v in chain[1:]):
+        return "hypothetical"
+    governing = _governing_finite(sentence, chain[-1]) if chain else None
+    if governing is not None and _is_modal(governing):
         return "hypothetical"
     if chain and (_under_irrealis(sentence, chain[-1]) or _conditional(sentence, chain[-1])):
         return "hypothetical"
     if sentence.text.rstrip().endswith("?"):
         return "hypothetical"
     return "asserted"
+
+
+def _is_modal(verb: Token) -> bool:
+    return verb.lemma in MODALS or verb.text.lower() in MODAL_FORMS
+
+
+def _governing_finite(sentence: Sentence, top: Token) -> Token | None:
+    """'Poetin kan besluiten ... te negeren', with 'besluiten' parsed as a noun: the finite
+    verb a non-finite trigger hangs under, through whatever the parser put between."""
+    if top.is_finite or not top.is_verb:
+        return None
+    current = top
+    for _ in range(4):
+        if current.head is None:
+            return None
+        current = sentence.tokens[current.head]
+        if current.is_finite:
+            return current
+        if current.pos == "VG":
+            return None
+    return None
 
 
 def _under_irrealis(sentence: Sentence, top: Token) -> bool:

@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kroniek import plover
@@ -121,9 +121,44 @@ class PatternDictionary:
     def candidates(self, kind: str, lemma: str) -> list[Pattern]:
         return self._index.get((kind, lemma.lower()), [])
 
+    def noun_candidates(self, lemma: str) -> list[Pattern]:
+        """Patterns for a noun, or for the head of a Dutch compound when the whole compound has
+        none: 'luchtaanval' is an 'aanval', 'eu-sanctie' a 'sanctie'."""
+        return self.candidates("noun", compound_trigger(lemma, self._noun_lemmas))
+
+    @cached_property
+    def _noun_lemmas(self) -> frozenset[str]:
+        return frozenset(lemma for kind, lemma in self._index if kind == "noun")
+
     @property
     def trigger_lemmas(self) -> frozenset[str]:
         return frozenset(lemma for _, lemma in self._index)
+
+
+# A compound's head is its last part; shorter heads ('vuur' in 'staakt-het-vuren', 'eis' in
+# 'reis') are too often not heads at all.
+MIN_COMPOUND_HEAD = 5
+MIN_COMPOUND_MODIFIER = 3
+
+
+def compound_trigger(
+    lemma: str, known: frozenset[str], min_head: int = MIN_COMPOUND_HEAD
+) -> str:
+    """The longest known word that `lemma` ends in as a compound head, or `lemma` itself."""
+    lemma = lemma.lower()
+    if lemma in known:
+        return lemma
+    for cut in range(MIN_COMPOUND_MODIFIER, len(lemma) - min_head + 1):
+        head = lemma[cut:].lstrip("-")
+        if head in known and len(head) >= min_head:
+            return head
+    return lemma
+
+
+def lemma_matches(lemma: str, words: frozenset[str]) -> bool:
+    """A constraint word matches the lemma or the head of a compound lemma ('energiesubsidie'
+    is a 'subsidie')."""
+    return compound_trigger(lemma, words, min_head=4) in words
 
 
 @lru_cache(maxsize=4)

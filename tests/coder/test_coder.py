@@ -145,3 +145,49 @@ def test_coder_noun_under_a_fired_verb_takes_no_clause_actors(code: Code) -> Non
 def test_coder_expelling_an_ambassador_is_a_sanction(code: Code) -> None:
     doc = code("Mali zette de Franse ambassadeur het land uit.", "2022-02-01")
     assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "expel")]
+
+
+def test_coder_compound_noun_is_coded_by_its_head(code: Code) -> None:
+    assert "tankaanval" not in default_patterns().trigger_lemmas
+    doc = code("Bij de tankaanval van het Russische leger op Marioepol vielen doden.", "2022-03-10")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert (event.trigger_text, _code(event, "source")) == ("tankaanval", "RUSMIL")
+
+
+def test_coder_constraint_accepts_a_compound_object(code: Code) -> None:
+    doc = code("Rusland maakte een eind aan de energiesubsidies voor Belarus.")
+    assert [(e.type, e.mode, _code(e, "source")) for e in doc.events] == [
+        ("SANCTION", "discontinue", "RUS")]
+
+
+def test_coder_name_in_apposition_is_one_actor_with_its_description(code: Code) -> None:
+    doc = code("De leider van de oppositie, Svetlana Tichanovskaja, belooft nieuwe verkiezingen.")
+    (event,) = [e for e in doc.events if e.type == "AGREE"]
+    assert event.source is not None and event.source.actor.name == "Sviatlana Tsikhanouskaya"
+    assert event.target is None
+
+
+def test_coder_object_before_coordinated_final_verbs_is_shared(code: Code) -> None:
+    doc = code("Het regime viel om toen de politie twintig Poolse journalisten arresteerde en "
+               "beschuldigde van spionage.")
+    targets = {e.type: _code(e, "target") for e in doc.events if e.type in ("COERCE", "ACCUSE")}
+    assert targets == {"COERCE": "POLJRN", "ACCUSE": "POLJRN"}
+
+
+def test_coder_modal_above_a_misparsed_control_verb_makes_it_hypothetical(code: Code) -> None:
+    doc = code("Poetin kan besluiten Loekasjenko’s smeekbedes simpelweg te negeren.")
+    (event,) = [e for e in doc.events if e.type == "REJECT"]
+    assert (_code(event, "source"), event.factuality) == ("RUSGOV", "hypothetical")
+
+
+def test_coder_victims_of_a_nominal_event_are_its_target(code: Code) -> None:
+    doc = code("De televisie toonde slachtoffers van martelingen door de Wit-Russische politie.")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert (event.mode, _code(event, "source")) == ("torture", "BLRCOP")
+    assert event.target is not None and event.target.actor.sector == "CVL"
+
+
+def test_coder_later_noun_naming_a_coded_event_is_not_a_new_event(code: Code) -> None:
+    doc = code("Russische militairen annexeerden de Krim. Sinds de annexatie van de Krim zijn de "
+               "prijzen gestegen.", "2014-06-01")
+    assert [(e.sentence, e.type) for e in doc.events] == [(0, "ASSAULT")]
