@@ -44,6 +44,10 @@ def run(
                                          "from cores and memory).")] = 1,
     timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
     batch_size: Annotated[int, typer.Option(help="Articles per database commit.")] = 16,
+    wait: Annotated[bool, typer.Option(help="When another run writes the database, wait for "
+                                       "it instead of stopping.")] = False,
+    lock_wait: Annotated[float, typer.Option(help="Seconds to wait for a database that another "
+                                             "program holds open.")] = 120.0,
 ) -> None:
     """Code articles into the store. Re-running adds nothing; an interrupted run resumes.
 
@@ -52,6 +56,7 @@ def run(
     from kroniek.adapters.duckdb_store import DuckDBStore
     from kroniek.adapters.local_engine import default_workers, make_engine
     from kroniek.factory import dictionary_hash, frog_pipeline
+    from kroniek.run_lock import RunLock
     from kroniek.runner import RunCounts
     from kroniek.runner import run as run_articles
 
@@ -66,8 +71,14 @@ def run(
             f"{counts.articles_failed + counts.articles_rejected} failed", end="",
         )
 
+    def waiting(pid: int | None) -> None:
+        errors.print(f"waiting for the kroniek run (pid {pid or '?'}) that writes {db}")
+
     try:
-        with DuckDBStore(db) as store:
+        # The run lock keeps a second run out; the store holds its connection only while it
+        # commits, so that kroniek serve can read the database during the run.
+        with RunLock(db, wait=wait, waiting=waiting), \
+                DuckDBStore(db, connect_per_use=True, lock_wait=lock_wait) as store:
             engine = make_engine(functools.partial(frog_pipeline, timeout), workers)
             counts = run_articles(paths, store, engine, dictionary_hash(), batch_size=batch_size,
                                   progress=progress,

@@ -5,6 +5,7 @@
     ├── BackendError       the linguistic backend failed or is missing
     │   └── BackendMissing the backend program is not installed
     ├── StoreError         the database cannot be opened or written
+    │   └── RunLockedError another kroniek run is writing the database
     ├── DataFileError      a knowledge-base or dictionary file is malformed (names file and line)
     └── GoldFormatError    an evaluation gold file is malformed
 
@@ -42,6 +43,10 @@ class BackendMissing(BackendError):
 
 class StoreError(KroniekError):
     """The store cannot be opened, locked, or written."""
+
+
+class RunLockedError(StoreError):
+    """Another `kroniek run` holds the database's run lock."""
 
 
 class DataFileError(LocatedError):

@@ -6,6 +6,7 @@ Adapters in `kroniek.adapters` implement these; nothing else imports a third-par
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -51,7 +52,21 @@ class Store(Protocol):
 
     def start_run(self, version: str, dictionary_hash: str, inputs: Sequence[str]) -> RunInfo: ...
 
-    def finish_run(self, run: RunInfo, counts: dict[str, int]) -> None: ...
+    def update_run(self, run: RunInfo, counts: dict[str, int]) -> None:
+        """The counts so far of a run that is still going."""
+        ...
+
+    def finish_run(
+        self, run: RunInfo, counts: dict[str, int], status: str = "finished"
+    ) -> None: ...
+
+    def connected(self) -> AbstractContextManager[None]:
+        """Hold one connection for the calls in the block (a batch commits in one)."""
+        ...
+
+    def stored_hashes(self) -> dict[str, tuple[str, str]]:
+        """Every stored article: id -> (content_hash, status)."""
+        ...
 
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True when this exact article was coded before; failed articles are retried."""

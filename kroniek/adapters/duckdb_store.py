@@ -5,6 +5,11 @@ single writer (the process that runs the pipeline) commits them here in batches.
 one transaction, so a run killed mid-batch leaves the file as it was before that batch, and the
 next run codes those articles again.
 
+DuckDB also refuses any other process, even a read-only one, while a process has the file open
+for writing. A run therefore opens the store with `connect_per_use=True`: it holds a connection
+only while it reads or commits a batch (`connected()`), so `kroniek serve` can read in between,
+and it retries for `lock_wait` seconds when a reader holds the file at that moment.
+
 Every duckdb exception is turned into StoreError here, so that callers (the CLI, the web app)
 only know kroniek's exception tree.
 """
@@ -13,11 +18,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
@@ -46,6 +53,49 @@ def _check_duckdb_version() -> None:
         )
 
 
+def _one_line(exc: BaseException) -> str:
+    """DuckDB's message without its hints and line breaks: an error is one line for the user."""
+    text = " ".join(str(exc).split())
+    return text.split(" However, you would be able")[0].split(" See also http")[0]
+
+
+def _is_lock_conflict(exc: BaseException) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def store_error(what: str, path: Path, exc: BaseException) -> StoreError:
+    """A one-line StoreError naming the file, that says in words what went wrong."""
+    text = _one_line(exc)
+    low = text.lower()
+    if "no space left" in low or "file too large" in low or "disk full" in low:
+        cause = "the disk is full"
+    elif "read-only file system" in low or "permission denied" in low:
+        cause = "the file or its folder is read-only"
+    elif _is_lock_conflict(exc):
+        cause = "it is in use by another process"
+    else:
+        return StoreError(f"{what} database {path}: {text}")
+    return StoreError(f"{what} database {path}: {cause}; nothing was written ({text})")
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _connected(
+    method: Callable[Concatenate[DuckDBStore, P], T],
+) -> Callable[Concatenate[DuckDBStore, P], T]:
+    """Run the method on the store's connection, opening one for it when none is held."""
+
+    def wrapper(self: DuckDBStore, *args: P.args, **kwargs: P.kwargs) -> T:
+        with self.connected():
+            return method(self, *args, **kwargs)
+
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
     """The cursor's rows as dicts, with the SQL column `end_` given back its model name."""
     names = ["end" if d[0] == "end_" else d[0] for d in cursor.description or ()]
@@ -55,37 +105,82 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
 class DuckDBStore:
     """kroniek's `Store` on a DuckDB file; also a context manager that closes it."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        connect_per_use: bool = False,
+        lock_wait: float = 0.0,
+    ) -> None:
+        """`connect_per_use`: hold no connection between calls (see the module docstring).
+        `lock_wait`: seconds to keep retrying an open that another process's lock refuses."""
         _check_duckdb_version()
         self.path = Path(path)
         self.read_only = read_only
+        self.connect_per_use = connect_per_use
+        self.lock_wait = lock_wait
         if read_only and not self.path.exists():
             raise StoreError(f"database {self.path} does not exist")
-        try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            if "lock" in str(exc).lower():
-                raise StoreError(
-                    f"database {self.path} is in use by another kroniek process ({exc})"
-                ) from exc
-            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self._con: duckdb.DuckDBPyConnection | None = self._open()
         try:
             self._prepare()
             with self._errors("cannot read the schema of"):
                 self._columns = {table: self._table_columns(table) for table in self._tables()}
         except BaseException:
-            self._con.close()
+            self.close()
             raise
+        if connect_per_use:
+            self.close()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.05
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.Error as exc:
+                if not _is_lock_conflict(exc):
+                    raise store_error("cannot open", self.path, exc) from exc
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"database {self.path} is in use by another kroniek process or "
+                        f"another program ({_one_line(exc)})"
+                    ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+    @contextmanager
+    def connected(self) -> Iterator[None]:
+        """Hold one connection for the block: every call inside shares it. With
+        `connect_per_use`, the connection is opened here and closed when the block ends."""
+        if self._con is not None:
+            yield
+            return
+        self._con = self._open()
+        try:
+            yield
+        except BaseException:
+            # The error in flight says more than a failed close after it (after a full disk,
+            # DuckDB refuses every further call on the connection).
+            with suppress(StoreError):
+                self.close()
+            raise
+        self.close()
+
+    @property
+    def _db(self) -> duckdb.DuckDBPyConnection:
+        assert self._con is not None, "the store's methods run inside connected()"
+        return self._con
 
     def _prepare(self) -> None:
         with self._errors("cannot read the schema version of"):
             if not self.read_only:
-                before = schema.migrate(self._con, self.path)
+                before = schema.migrate(self._db, self.path)
                 if 0 < before < schema.CLUSTERS_VERSION:  # events stored before clusters
                     with self._transaction("cluster the stored events"):
-                        duckdb_clusters.recluster_all(self._con)
+                        duckdb_clusters.recluster_all(self._db)
                 return
-            version = schema.check_version(self._con, self.path)
+            version = schema.check_version(self._db, self.path)
         if version < schema.latest_version():
             raise StoreError(
                 f"database {self.path} has schema version {version} and needs migrating to "
@@ -97,7 +192,7 @@ class DuckDBStore:
 
     def _table_columns(self, table: str) -> list[tuple[str, str]]:
         # Read from the live schema, so that inserts cannot drift from the migrations.
-        return self._con.execute(
+        return self._db.execute(
             "SELECT column_name, data_type FROM duckdb_columns() "
             "WHERE database_name = current_database() AND schema_name = 'main' "
             "AND table_name = ? ORDER BY column_index",
@@ -105,7 +200,12 @@ class DuckDBStore:
         ).fetchall()
 
     def close(self) -> None:
-        self._con.close()
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()  # closing writes the last changes into the file (a checkpoint)
+            except duckdb.Error as exc:
+                raise store_error("cannot close", self.path, exc) from exc
 
     def __enter__(self) -> DuckDBStore:
         return self
@@ -125,22 +225,22 @@ class DuckDBStore:
         try:
             yield
         except duckdb.Error as exc:
-            raise StoreError(f"{what} database {self.path}: {exc}") from exc
+            raise store_error(what, self.path, exc) from exc
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:
         """BEGIN ... COMMIT, rolled back on any exception, which then becomes StoreError."""
         with self._errors(f"cannot {what}: cannot begin a transaction on"):
-            self._con.execute("BEGIN TRANSACTION")
+            self._db.execute("BEGIN TRANSACTION")
         try:
             yield
-            self._con.execute("COMMIT")
+            self._db.execute("COMMIT")
         except BaseException as exc:
             # A failed COMMIT has already ended the transaction, so ROLLBACK may fail too.
             with suppress(duckdb.Error):
-                self._con.execute("ROLLBACK")
+                self._db.execute("ROLLBACK")
             if isinstance(exc, Exception) and not isinstance(exc, StoreError):
-                raise StoreError(f"cannot {what} in {self.path}: {exc}") from exc
+                raise store_error(f"cannot {what} in", self.path, exc) from exc
             raise
 
     def _insert(self, table: str, rows: Sequence[Row]) -> None:
@@ -154,23 +254,28 @@ class DuckDBStore:
         columns = self._columns[table]
         names = ", ".join(name for name, _ in columns)
         lists = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
-        self._con.execute(
+        self._db.execute(
             f"INSERT INTO {table} ({names}) SELECT {lists}",
             [[row[name] for row in rows] for name, _ in columns],
         )
 
     def _delete_articles(self, ids: list[str]) -> None:
         for table in schema.ARTICLE_TABLES:
-            self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
-        self._con.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
+            self._db.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
+        self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
 
     # -- runs -------------------------------------------------------------------------------
 
+    @_connected
     def start_run(self, version: str, dictionary_hash: str, inputs: Sequence[str]) -> RunInfo:
+        """A new run, status 'running'. Runs still 'running' from before died without
+        finishing (SIGKILL, power cut): a writer holds the run lock (kroniek.run_lock), so no
+        other run is alive, and they are marked 'interrupted'."""
         # UTC, so that runs started on machines in different time zones sort right.
         started = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         with self._errors("cannot start a run in"):
-            row = self._con.execute(
+            self._db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            row = self._db.execute(
                 "INSERT INTO runs (started, version, dictionary_hash, inputs, status) "
                 "VALUES (?, ?, ?, ?, 'running') RETURNING id",
                 [started, version, dictionary_hash, to_json(list(inputs))],
@@ -178,42 +283,66 @@ class DuckDBStore:
         assert row is not None
         return RunInfo(int(row[0]), started.isoformat(), version, dictionary_hash)
 
-    def finish_run(self, run: RunInfo, counts: dict[str, int]) -> None:
+    @_connected
+    def update_run(self, run: RunInfo, counts: dict[str, int]) -> None:
+        """The run's counts so far, so that a reader (kroniek serve) can show its progress."""
+        sets = ", ".join(f"{key} = ?" for key in RUN_COUNTS)
+        with self._errors(f"cannot record the progress of run {run.id} in"):
+            self._db.execute(
+                f"UPDATE runs SET {sets} WHERE id = ?",
+                [*(int(counts.get(key, 0)) for key in RUN_COUNTS), run.id],
+            )
+
+    @_connected
+    def finish_run(self, run: RunInfo, counts: dict[str, int], status: str = "finished") -> None:
+        """`status`: 'finished', or 'interrupted' for a run stopped before its end."""
         finished = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
         sets = ", ".join(f"{key} = ?" for key in RUN_COUNTS)
         with self._errors(f"cannot finish run {run.id} in"):
-            self._con.execute(
-                f"UPDATE runs SET finished = ?, {sets}, status = 'finished' WHERE id = ?",
-                [finished, *(int(counts.get(key, 0)) for key in RUN_COUNTS), run.id],
+            self._db.execute(
+                f"UPDATE runs SET finished = ?, {sets}, status = ? WHERE id = ?",
+                [finished, *(int(counts.get(key, 0)) for key in RUN_COUNTS), status, run.id],
             )
 
+    @_connected
     def runs(self) -> list[Row]:
         """Every run, newest first; `inputs` decoded."""
         with self._errors("cannot read runs from"):
-            rows = _dicts(self._con.execute("SELECT * FROM runs ORDER BY id DESC"))
+            rows = _dicts(self._db.execute("SELECT * FROM runs ORDER BY id DESC"))
         for row in rows:
             row["inputs"] = json.loads(row["inputs"])
         return rows
 
     # -- articles ---------------------------------------------------------------------------
 
+    @_connected
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True when this exact text was coded; failed articles are retried, so they are not."""
         with self._errors("cannot read"):
-            row = self._con.execute(
+            row = self._db.execute(
                 "SELECT count(*) FROM articles WHERE id = ? AND content_hash = ? "
                 "AND status = 'done'",
                 [article_id, content_hash],
             ).fetchone()
         return bool(row and row[0])
 
+    @_connected
+    def stored_hashes(self) -> dict[str, tuple[str, str]]:
+        """Every stored article: id -> (content_hash, status). One query, so that a run can
+        decide what to skip without a database round trip per article."""
+        with self._errors("cannot read"):
+            rows = self._db.execute("SELECT id, content_hash, status FROM articles").fetchall()
+        return {str(i): (str(h), str(s)) for i, h, s in rows}
+
+    @_connected
     def article_hash(self, article_id: str) -> str | None:
         with self._errors("cannot read"):
-            row = self._con.execute(
+            row = self._db.execute(
                 "SELECT content_hash FROM articles WHERE id = ?", [article_id]
             ).fetchone()
         return row[0] if row else None
 
+    @_connected
     def save(self, run: RunInfo, docs: Iterable[Doc]) -> None:
         """Store the docs in one transaction, replacing every earlier row of their articles."""
         # The same id twice in a batch would break the primary key: the last version wins,
@@ -235,14 +364,15 @@ class DuckDBStore:
             self._delete_articles([doc.article.id for doc in batch])
             for table, rows in tables.items():
                 self._insert(table, rows)
-            duckdb_clusters.recluster_articles(self._con, [doc.article.id for doc in batch])
+            duckdb_clusters.recluster_articles(self._db, [doc.article.id for doc in batch])
 
+    @_connected
     def save_failure(self, run: RunInfo, article: Article, stage: str, reason: str) -> None:
         """Record that an article failed, unless a coded version of it is stored already."""
         row = article_row(article, run.id, "failed")
         row.update(failure_stage=stage, failure_reason=reason)
         with self._transaction(f"save the failure of article {article.id!r}"):
-            stored = self._con.execute(
+            stored = self._db.execute(
                 "SELECT status FROM articles WHERE id = ?", [article.id]
             ).fetchone()
             if stored and stored[0] == "done":
@@ -250,20 +380,23 @@ class DuckDBStore:
             self._delete_articles([article.id])
             self._insert("articles", [row])
 
+    @_connected
     def save_rejection(self, run: RunInfo, origin: str, line: int | None, reason: str) -> None:
         """Record input that could not be read as an article."""
         with self._transaction(f"save the rejection of {origin}"):
-            self._con.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
+            self._db.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
                               [run.id, origin, line, reason])
 
+    @_connected
     def rejections(self, run_id: int | None = None) -> list[Row]:
         sql = "SELECT run_id, origin, line, reason FROM rejections"
         params: list[object] = []
         if run_id is not None:
             sql += " WHERE run_id = ?"
             params.append(run_id)
-        return _dicts(self._con.execute(sql + " ORDER BY run_id, origin, line", params))
+        return _dicts(self._db.execute(sql + " ORDER BY run_id, origin, line", params))
 
+    @_connected
     def failures(self, run_id: int | None = None) -> list[Row]:
         """The failed articles, of one run or of all: article_id, origin, stage, reason."""
         sql = (
@@ -275,10 +408,11 @@ class DuckDBStore:
             sql += " AND run_id = ?"
             params.append(run_id)
         with self._errors("cannot read failures from"):
-            return _dicts(self._con.execute(sql + " ORDER BY id", params))
+            return _dicts(self._db.execute(sql + " ORDER BY id", params))
 
     # -- reading ----------------------------------------------------------------------------
 
+    @_connected
     def events(self, query: EventQuery) -> list[Row]:
         """Flat event rows with `cluster_id`, `article_date` and `sentence_text`, in date order."""
         where, params = _event_filters(query)
@@ -294,8 +428,9 @@ class DuckDBStore:
             sql += " LIMIT $limit"
             params["limit"] = max(int(query.limit), 0)
         with self._errors("cannot read events from"):
-            return _dicts(self._con.execute(sql, params))
+            return _dicts(self._db.execute(sql, params))
 
+    @_connected
     def clusters(self, query: EventQuery) -> list[Row]:
         """One row per event cluster (kroniek.dedup): its canonical event's columns, with
         `cluster_id`, `mentions`, `articles` and `sources`; the query filters canonical events."""
@@ -313,18 +448,19 @@ class DuckDBStore:
             sql += " LIMIT $limit"
             params["limit"] = max(int(query.limit), 0)
         with self._errors("cannot read event clusters from"):
-            return _dicts(self._con.execute(sql, params))
+            return _dicts(self._db.execute(sql, params))
 
+    @_connected
     def article(self, article_id: str) -> Row | None:
         """The article's columns and all its rows, JSON decoded; None when it is not stored."""
         with self._errors(f"cannot read article {article_id!r} from"):
-            found = _dicts(self._con.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
+            found = _dicts(self._db.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
             if not found:
                 return None
             article = found[0]
             for table in schema.ARTICLE_TABLES:
                 article[table] = _dicts(
-                    self._con.execute(
+                    self._db.execute(
                         f"SELECT * EXCLUDE (article_id) FROM {table} WHERE article_id = ? "
                         "ORDER BY idx",
                         [article_id],
@@ -338,16 +474,17 @@ class DuckDBStore:
             mention["token_indices"] = json.loads(mention["token_indices"])
         return article
 
+    @_connected
     def summary(self) -> Row:
         with self._errors("cannot summarise"):
             status = dict(
-                self._con.execute("SELECT status, count(*) FROM articles GROUP BY status")
+                self._db.execute("SELECT status, count(*) FROM articles GROUP BY status")
                 .fetchall()
             )
-            by_type = self._con.execute(
+            by_type = self._db.execute(
                 "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
             ).fetchall()
-            dyads = self._con.execute(
+            dyads = self._db.execute(
                 f"SELECT {_label('source')} AS source, {_label('target')} AS target, "
                 "count(*) AS events FROM events "
                 "WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL "
@@ -365,13 +502,14 @@ class DuckDBStore:
             "db": str(self.path),
         }
 
+    @_connected
     def counts(self) -> dict[str, int]:
         """Rows per article table. Runs are left out: they grow with every run, even one that
         adds nothing, and these counts are for comparing what two databases know."""
         counts: dict[str, int] = {}
         with self._errors("cannot count rows in"):
             for table in self._tables():
-                row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
+                row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
                 counts[table] = int(row[0]) if row else 0
         return counts
 
