@@ -97,10 +97,22 @@ def _in_clause(sentence: Sentence, event: Event, times: list[TimeExpr]) -> list[
     return [time for *_, time in sorted(scored, key=lambda s: (s[0], s[1]))]
 
 
-def _is_past(sentence: Sentence) -> bool:
-    """A simple past: the tense of a story told. A present perfect ('heeft ... gevraagd') is
-    how Dutch news reports what just happened, so it keeps the article date."""
-    return any(t.is_finite and "verl" in t.features for t in sentence.tokens)
+def _is_past(sentence: Sentence, event: Event) -> bool:
+    """The event's clause is in the simple past: the tense of a story told. A present
+    perfect ('heeft ... gevraagd') is how Dutch news reports what just happened, so it keeps
+    the article date. The finite verb is looked for in the trigger's verb chain, else in its
+    clause, else in the sentence."""
+    trigger = _trigger_token(sentence, event)
+    finite: list[Token] = []
+    if trigger is not None:
+        finite = [t for t in _governing_chain(sentence, trigger) if t.is_finite]
+        if not finite:
+            labels = clause_of(sentence)
+            finite = [t for t in sentence.tokens
+                      if t.is_finite and labels[t.index] == labels[trigger.index]]
+    if not finite:
+        finite = [t for t in sentence.tokens if t.is_finite]
+    return any("verl" in t.features for t in finite)
 
 
 def _paragraph(doc: Doc, sentence: Sentence) -> tuple[list[Sentence], list[Sentence]]:
@@ -185,7 +197,7 @@ def date_event(doc: Doc, event: Event, times: list[TimeExpr]) -> Event:
     sentence = doc.sentences[event.sentence]
     own = [t for t in _within(times, sentence) if t.kind in ("date", "duration")]
     chosen = next(iter(_in_clause(sentence, event, own)), None)
-    if chosen is None and _is_past(sentence):
+    if chosen is None and _is_past(sentence, event):
         chosen = _earlier_in_context(doc, sentence, event, times)
     if chosen is not None:
         return dataclasses.replace(
