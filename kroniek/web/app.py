@@ -91,7 +91,7 @@ def event_filters(
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page, 1 to 1000.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Items to skip.")]
 
 
 def create_app(db_path: Path, *, lock_wait: float = queries.LOCK_WAIT_SECONDS) -> FastAPI:
