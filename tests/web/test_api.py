@@ -327,3 +327,10 @@ def test_per_cluster_lists_each_happening_once(api: TestClient) -> None:
     assert body["total"] == len(body["items"]) == len({e["cluster_id"] for e in events})
     assert sum(item["cluster"]["mentions"] for item in body["items"]) == len(events)
     assert {item["event_id"] for item in body["items"]} <= {e["event_id"] for e in events}
+
+
+def test_dashboard_is_served_beside_the_api(empty_api: TestClient) -> None:
+    page = empty_api.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert empty_api.get("/api/no-such-endpoint").status_code == 404
