@@ -83,11 +83,11 @@ def _add_capitals(gazetteer: Gazetteer, countries: list[Country]) -> None:
     for country in countries:
         if country.valid_to:
             continue
-        cities = [p for name in country.capitals for p, _ in gazetteer.candidates(name)
-                  if p.country == country.iso3 and p.precision == "city"]
-        if cities:
-            capital = max(cities, key=lambda p: p.population)
-            gazetteer.add(capital, country.capitals, CAPITAL)
+        for name in country.capitals:  # some states have two (Amsterdam and Den Haag)
+            cities = [p for p, _ in gazetteer.candidates(name)
+                      if p.country == country.iso3 and p.precision == "city"]
+            if cities:
+                gazetteer.add(max(cities, key=lambda p: p.population), (name,), CAPITAL)
 
 
 def build_gazetteer(

@@ -197,7 +197,11 @@ class PlaceStage:
         # Frog hangs many place phrases on a noun nearby, so those still count; one under
         # another verb belongs to that clause ('de in Oslo gevestigde organisatie', 'de top die
         # Poetin in Sotsji zou organiseren').
-        loose = [p for p in usable if p.preposition in AT
+        # A phrase on another event's nominal trigger is that event's ('Poetin beval de inval
+        # in Oekraïne': the order was not given in Ukraine).
+        triggers = {t.index for e in doc.events if e.sentence == event.sentence and e != event
+                    and (t := _trigger(sentence, e)) is not None} - set(chain)
+        loose = [p for p in usable if p.preposition in AT and p.head not in triggers
                  and not (sentence.tokens[p.head].is_verb and p.head not in chain)]
         if loose and trigger is not None:
             return min(loose, key=lambda p: (p.precision_rank,
@@ -256,7 +260,7 @@ class PlaceStage:
         clause = set(chain) | ({chain[0]} if chain else set())
         for token in sentence.tokens:
             attached = token.head in clause or token.index in clause or not sentence.parsed
-            if token.lemma.lower() == "daar" and token.pos == "BW" and attached:
+            if token.lemma.lower() == "daar" and token.pos in ("BW", "VNW") and attached:
                 pointing = True
             if token.pos == "VZ" and token.lemma.lower() in AT and (attached or not chain):
                 words = _phrase_tokens(sentence, token)
