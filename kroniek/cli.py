@@ -133,6 +133,15 @@ EVENT_COLUMNS = ("event_id", "date", "date_precision", "type", "mode", "source_n
                  "sentence_text")
 
 
+def _place_label(row: dict[str, object]) -> str:
+    """'The Hague (NLD, city)', or the name as written when the gazetteer did not know it."""
+    name = row.get("place_resolved") or row.get("place_name")
+    if not name:
+        return ""
+    details = ", ".join(str(v) for v in (row.get("place_country"), row.get("place_precision")) if v)
+    return f"{name} ({details})" if details else str(name)
+
+
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
@@ -169,14 +178,15 @@ def events(
         _print_clusters(rows)
     elif format == "table":
         table = Table()
-        for column in ("date", "type", "mode", "source", "target", "factuality", "rule",
-                       "sentence"):
+        for column in ("date", "precision", "type", "mode", "source", "target", "place",
+                       "factuality", "rule", "sentence"):
             table.add_column(column, overflow="fold")
         for r in rows:
             table.add_row(
-                str(r["date"] or ""), str(r["type"]), str(r["mode"] or ""),
-                _actor_label(r, "source"), _actor_label(r, "target"), str(r["factuality"]),
-                str(r["rule"]), str(r["sentence_text"])[:120],
+                str(r["date"] or ""), str(r["date_precision"] or ""), str(r["type"]),
+                str(r["mode"] or ""), _actor_label(r, "source"), _actor_label(r, "target"),
+                _place_label(r), str(r["factuality"]), str(r["rule"]),
+                str(r["sentence_text"])[:120],
             )
         console.print(table)
         console.print(f"{len(rows)} events")
