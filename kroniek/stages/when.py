@@ -78,7 +78,7 @@ def _governing_chain(sentence: Sentence, trigger: Token) -> list[Token]:
 
 def _in_clause(sentence: Sentence, event: Event, times: list[TimeExpr]) -> list[TimeExpr]:
     """The time expressions of the event's clause, those the parse attaches to its trigger or
-    verb chain first, then by distance to the trigger."""
+    verb chain first, then those naming a point in time, then by distance to the trigger."""
     trigger = _trigger_token(sentence, event)
     if trigger is None:
         return []
@@ -93,8 +93,10 @@ def _in_clause(sentence: Sentence, event: Event, times: list[TimeExpr]) -> list[
         same_clause = labels[tokens[-1].index] == labels[trigger.index]
         if attached or same_clause:
             distance = abs(tokens[0].index - trigger.index)
-            scored.append((not attached, distance, time))
-    return [time for *_, time in sorted(scored, key=lambda s: (s[0], s[1]))]
+            # 'In 2008 bombardeerde Rusland Georgië vijf dagen lang': the year dates the
+            # event, the length counted back from the article date does not
+            scored.append((not attached, not _names_a_point(time), distance, time))
+    return [time for *_, time in sorted(scored, key=lambda s: s[:3])]
 
 
 def _is_past(sentence: Sentence, event: Event) -> bool:

@@ -92,3 +92,11 @@ def test_when_doc_times_holds_every_expression(code: Code) -> None:
     assert [(t.text, t.value, t.kind) for t in doc.times] == [
         ("zondag", "2020-08-16", "date"), ("Sinds maart", "2020-03", "duration")]
     assert all(doc.article.text[t.start : t.end] == t.text for t in doc.times)
+
+
+def test_when_a_date_beats_a_length_in_the_same_clause(code: Code) -> None:
+    doc = code("Rusland bombardeerde Georgië vijf dagen lang in augustus 2008.", "2020-08-20")
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assault and all(
+        (e.date, e.date_source, e.historical) == ("2008-08", "in augustus 2008", True)
+        for e in assault)
