@@ -59,6 +59,8 @@ CASES = [
      "support.feliciteren", "SUPPORT", None, "FRAGOV", "UKRGOV", "asserted"),
     ("Het Kremlin steunde Minsk.", "2020-08-20",
      "support.steunen", "SUPPORT", None, "RUSGOV", "BLRGOV", "asserted"),
+    ("Rusland erkende de onafhankelijkheid van Abchazië.", "2008-08-26",
+     "support.onafhankelijkheid-erkennen", "SUPPORT", None, "RUS", None, "asserted"),
     # CONCEDE: apologies, easing, declared ceasefires
     ("De Russische regering bood Georgië excuses aan.", "2021-01-05",
      "concede.excuses-aanbieden", "CONCEDE", None, "RUSGOV", "GEO", "asserted"),
@@ -93,6 +95,8 @@ CASES = [
      "retreat.laten-vrij", "RETREAT", "release", "RUSCOP", "RUSOPP", "asserted"),
     ("De Britse premier trad af.", "2022-10-08",
      "retreat.aftreden", "RETREAT", "resign", "GBRGOV", None, "asserted"),
+    ("De Verenigde Staten haalden hun militairen weg uit Niger.", "2023-09-01",
+     "retreat.halen-weg", "RETREAT", "withdraw", "USA", None, "asserted"),
     # REQUEST: asking, demanding, pressing
     ("Zelensky vroeg de Europese Unie om wapens.", "2022-03-01",
      "request.vragen-om-wapens", "REQUEST", "assist", "UKRGOV", "IGOGOV", "asserted"),
@@ -150,6 +154,10 @@ CASES = [
      "asserted"),
     ("Saoedi-Arabië verbrak de banden met Qatar.", "2017-06-05",
      "sanction.banden-verbreken", "SANCTION", "discontinue", "SAU", "QAT", "asserted"),
+    ("Washington plaatste twee Iraanse generaals op een zwarte lijst.", "2023-02-01",
+     "sanction.zwarte-lijst-plaatsen", "SANCTION", None, "USAGOV", "IRNMIL", "asserted"),
+    ("Groot-Brittannië trad uit de Europese Unie.", "2020-01-31",
+     "sanction.treden-uit", "SANCTION", "withdraw", "GBR", "IGOGOV", "asserted"),
     # MOBILIZE: troops, reservists, police deployed
     ("Rusland stuurde troepen naar de grens met Oekraïne.", "2022-02-10",
      "mobilize.sturen-troepen", "MOBILIZE", "troops", "RUS", None, "asserted"),
@@ -170,6 +178,12 @@ CASES = [
      "coerce.avondklok", "COERCE", "curfew", "CHNGOV", None, "asserted"),
     ("De Belarussische politie nam de telefoons van journalisten in beslag.", "2020-08-27",
      "coerce.in-beslag-nemen", "COERCE", "seize", "BLRCOP", None, "asserted"),
+    ("De Belarussische autoriteiten legden het internet plat.", "2020-08-09",
+     "coerce.internet-plat-leggen", "COERCE", "withhold", "BLRGOV", None, "asserted"),
+    ("De Belarussische veiligheidsdienst hield Kolesnikova vast.", "2020-09-08",
+     "coerce.houden-vast", "COERCE", "arrest", "BLRSPY", "BLROPP", "asserted"),
+    ("De Russische politie hield Navalny tegen op het vliegveld.", "2021-06-01",
+     "coerce.tegenhouden-persoon", "COERCE", "restrict", "RUSCOP", "RUSOPP", "asserted"),
     # ASSAULT: invasion, annexation, killing, firearms
     ("Rusland valt Oekraïne aan.", "2022-02-24",
      "assault.aanvallen", "ASSAULT", None, "RUS", "UKR", "asserted"),
@@ -181,6 +195,8 @@ CASES = [
      "assault.doden", "ASSAULT", None, "RUSMIL", "UKRCVL", "asserted"),
     ("Iraanse veiligheidstroepen schoten op demonstranten in Teheran.", "2022-09-30",
      "assault.schieten-op", "ASSAULT", "firearms", "IRNCOP", "IRNCVL", "asserted"),
+    ("Oekraïne heroverde Cherson op Rusland.", "2022-11-11",
+     "assault.heroveren", "ASSAULT", None, "UKR", "RUS", "asserted"),
 ]
 
 
