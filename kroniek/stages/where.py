@@ -254,23 +254,31 @@ class PlaceStage:
 
     def _anaphor(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event,
                  sentence: Sentence, chain: list[int]) -> Place | None:
-        """'Daar spraken ze', 'op het vliegveld', 'in de marge van de top': the last place
-        named in the few sentences before."""
-        pointing = False
-        clause = set(chain) | ({chain[0]} if chain else set())
+        """'Daar spraken ze': the last place named in the few sentences before. 'Op het
+        vliegveld', 'in de marge van de top': a place already set as a scene, of this paragraph
+        or else the one before, and only then the last place named."""
+        pointing = ""
+        clause = set(chain)
         for token in sentence.tokens:
             attached = token.head in clause or token.index in clause or not sentence.parsed
             if token.lemma.lower() == "daar" and token.pos in ("BW", "VNW") and attached:
-                pointing = True
+                pointing = pointing or "daar"
             if token.pos == "VZ" and token.lemma.lower() in AT and (attached or not chain):
                 words = _phrase_tokens(sentence, token)
                 nxt = sentence.tokens[words[-1].index + 1:words[-1].index + 4] if words else []
                 words += [t for t in nxt if t.pos in ("VZ", "LID", "N") and t.text[:1].islower()]
-                if any(w.lemma.lower() in PLACE_NOUNS for w in words) and words[0].lemma.lower(
-                ) in DEFINITE:
-                    pointing = True
+                if words and words[0].lemma.lower() in DEFINITE and any(
+                        w.lemma.lower() in PLACE_NOUNS for w in words):
+                    pointing = "noun"
         if not pointing:
             return None
+        if pointing == "noun":
+            first = self._paragraph_start(doc, event.sentence)
+            scene = self._scene_between(phrases, first, event.sentence)
+            if scene is None and first > 0:
+                scene = self._scene_between(phrases, self._paragraph_start(doc, first - 1), first)
+            if scene is not None:
+                return scene
         for back in range(1, ANAPHOR_REACH + 1):
             index = event.sentence - back
             if index < 0:
@@ -286,15 +294,24 @@ class PlaceStage:
         return None
 
     def _scene(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event) -> Place | None:
-        """The place where the paragraph was set: the first city or region an earlier sentence
-        of the same paragraph put something in. The first, because later sentences wander off
-        ('De top die Poetin in Sotsji zou organiseren, gaat niet door')."""
+        """The place where the paragraph was set."""
+        return self._scene_between(phrases, self._paragraph_start(doc, event.sentence),
+                                   event.sentence)
+
+    @staticmethod
+    def _paragraph_start(doc: Doc, index: int) -> int:
         text = doc.article.text
-        first = event.sentence
-        while first > 0 and "\n" not in text[doc.sentences[first - 1].end:
-                                             doc.sentences[first].start]:
-            first -= 1
-        for index in range(first, event.sentence):
+        while index > 0 and "\n" not in text[doc.sentences[index - 1].end:
+                                             doc.sentences[index].start]:
+            index -= 1
+        return index
+
+    @staticmethod
+    def _scene_between(phrases: list[list[PlacePhrase]], first: int, stop: int) -> Place | None:
+        """The first city or region a sentence from `first` to before `stop` put something in.
+        The first, because later sentences wander off ('De top die Poetin in Sotsji zou
+        organiseren, gaat niet door')."""
+        for index in range(first, stop):
             scene = [p for p in phrases[index] if p.preposition in AT and p.precision_rank < 2]
             if scene:
                 return scene[0].place

@@ -132,3 +132,13 @@ def test_where_doc_places_lists_each_event_place(code: Code) -> None:
     place = _only(doc, "CONSULT").place
     assert place is not None and place.resolved == "Sochi"
     assert place in doc.places
+
+
+def test_where_a_definite_place_noun_takes_the_scene_of_the_paragraph_before(code: Code) -> None:
+    doc = code("De leiders van de G7 besloten maandagavond in Den Haag, in de marge van de "
+               "Nucleaire Veiligheidstop, Rusland voorlopig uit de G8 te zetten. De top die Poetin "
+               "in juni in Sotsji zou organiseren, gaat niet door.\n\nIn de marge van de top "
+               "ontmoetten de ministers van Buitenlandse Zaken Sergej Lavrov en Andrij "
+               "Desjtsjytsja elkaar maandag.")
+    place = _only(doc, "CONSULT").place
+    assert place is not None and place.resolved == "The Hague"
