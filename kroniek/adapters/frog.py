@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kroniek.adapters.frog_output import parse_output, to_sentences
@@ -51,9 +54,15 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def blocks_of(article: Article) -> list[Span]:
+# A request is one Frog document, held whole in Frog's memory: a paragraph longer than this is
+# cut at sentence ends, so a 50,000-word document on one line costs no more than a short one.
+MAX_BLOCK_WORDS = 400
+_SENTENCE_END = re.compile(r"""[.!?]["'»”’)]*\s+(?=["'«“‘(]?[A-Z0-9À-Þ])""")
+
+
+def blocks_of(article: Article, max_words: int = MAX_BLOCK_WORDS) -> list[Span]:
     """The codable text cut at line breaks: Frog does not end a sentence at a single newline,
-    but a headline or a caption is a sentence of its own."""
+    but a headline or a caption is a sentence of its own. Long paragraphs are cut further."""
     blocks: list[Span] = []
     for region in article.codable_spans():
         pos = region.start
@@ -62,8 +71,48 @@ def blocks_of(article: Article) -> list[Span]:
             pos = end + 1
             stripped = line.strip()
             if stripped and stripped != "EOT":  # a bare EOT line would end the request early
-                blocks.append(Span(start, end))
+                blocks.extend(split_long(article.text, Span(start, end), max_words))
     return blocks
+
+
+def split_long(text: str, span: Span, max_words: int) -> list[Span]:
+    """A paragraph as pieces of at most `max_words` words, cut after a sentence end where one
+    lies in reach, else at a space (one sentence that long is not parsed anyway)."""
+    pieces: list[Span] = []
+    start = span.start
+    while True:
+        words = list(re.finditer(r"\S+", text[start : span.end]))
+        if len(words) <= max_words:
+            pieces.append(Span(start, span.end))
+            return pieces
+        limit = start + words[max_words].start()
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+        cut = ends[-1] if ends and ends[-1] > start else limit
+        pieces.append(Span(start, cut))
+        start = cut
+
+
+def process_tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc; only the process itself elsewhere)."""
+    found = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    for child in children:
+        found.extend(process_tree(int(child)))
+    return found
+
+
+def memory_kb(pid: int, field: str) -> int:
+    """A memory figure from /proc/PID/status (VmRSS, VmHWM), 0 when not available."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 class FrogBackend:
@@ -87,6 +136,7 @@ class FrogBackend:
         self._process: subprocess.Popen[bytes] | None = None
         self._socket: socket.socket | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
+        self._port = 0
         self.restarts = 0
 
     @property
@@ -97,17 +147,33 @@ class FrogBackend:
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
 
+    def processes(self) -> list[int]:
+        """Frog's pid and those of its children: the server forks one per connection."""
+        if self._process is None:
+            return []
+        return process_tree(self._process.pid)
+
+    def peak_rss(self) -> int:
+        """The highest resident memory, in bytes, any of Frog's processes has reached."""
+        return max((memory_kb(pid, "VmHWM") * 1024 for pid in self.processes()), default=0)
+
     def start(self) -> None:
-        if self._socket is not None:
+        self.spawn()
+        self.connect()
+
+    def spawn(self) -> None:
+        """Start the Frog process without waiting for it, so two can load their models at
+        the same time."""
+        if self._socket is not None or self._process is not None:
             return
         program = shutil.which(self.executable)
         if program is None:
             raise BackendMissing(MISSING_MESSAGE)
-        port = _free_port()
+        self._port = _free_port()
         # Frog writes debug files into its working directory; keep them out of the user's.
         self._workdir = tempfile.TemporaryDirectory(prefix="kroniek-frog-")
         log = open(Path(self._workdir.name) / "frog.log", "wb")  # noqa: SIM115 - lives with the process
-        command = [program, "-S", str(port), f"--max-parser-tokens={self.max_parser_tokens}"]
+        command = [program, "-S", str(self._port), f"--max-parser-tokens={self.max_parser_tokens}"]
         if self.skip:
             command.append(f"--skip={self.skip}")
         self._process = subprocess.Popen(
@@ -115,14 +181,23 @@ class FrogBackend:
             start_new_session=True, preexec_fn=_die_with_parent,
         )
         log.close()
+
+    def connect(self) -> None:
+        """Wait until the spawned Frog accepts a connection."""
+        if self._socket is not None:
+            return
+        if self._process is None:
+            self.spawn()
+        assert self._process is not None
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 tail = self._log_tail()
+                self._process = None
                 self._cleanup()
                 raise BackendError(f"Frog exited while starting: {tail}")
             try:
-                self._socket = socket.create_connection(("127.0.0.1", port), timeout=1.0)
+                self._socket = socket.create_connection(("127.0.0.1", self._port), timeout=1.0)
                 return
             except OSError:
                 time.sleep(0.2)
@@ -180,12 +255,13 @@ class FrogBackend:
         # blank line, so a headline would otherwise run into the next paragraph.
         sentences: list[Sentence] = []
         for block in blocks_of(article):
-            rows = parse_output(self.request(article.text[block.start : block.end]))
-            sentences.extend(
-                to_sentences(rows, article.text, block, len(sentences), article.caption,
-                             self.parses)
-            )
+            sentences.extend(self.analyse_span(article, block, len(sentences)))
         return tuple(sentences)
+
+    def analyse_span(self, article: Article, span: Span, first_index: int) -> list[Sentence]:
+        """The sentences of one stretch of the article, numbered from `first_index`."""
+        rows = parse_output(self.request(article.text[span.start : span.end]))
+        return to_sentences(rows, article.text, span, first_index, article.caption, self.parses)
 
     def _restart_later(self) -> None:
         self.restarts += 1
@@ -216,3 +292,111 @@ class FrogBackend:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# The first pass: tokens, lemmas, POS and NER. Multi-word units only serve the parser, and the
+# tags of their parts are the same without them.
+TAGGER_SKIP = "acmp"
+SentenceFilter = Callable[[Sentence], bool]
+
+
+class SelectiveFrogBackend:
+    """Two Frog processes: a tagger for every sentence, a parser for the sentences `select`
+    accepts (see kroniek/selection.py). Sentences not parsed keep `parsed=False`.
+
+    A sentence is sent to the parser on its own. Frog tags, finds entities and parses within
+    a sentence, so the result is what a parse of the whole paragraph gives it (checked on the
+    gold corpora: the evaluation figures are equal with selection on and off).
+    """
+
+    name = "frog"
+
+    def __init__(
+        self,
+        select: SentenceFilter,
+        executable: str = "frog",
+        timeout: float = 300.0,
+        startup_timeout: float = 180.0,
+        max_parser_tokens: int = DEFAULT_MAX_PARSER_TOKENS,
+    ) -> None:
+        self.select = select
+        self.tagger = FrogBackend(executable, TAGGER_SKIP, timeout, startup_timeout,
+                                  max_parser_tokens)
+        self.parser = FrogBackend(executable, DEFAULT_SKIP, timeout, startup_timeout,
+                                  max_parser_tokens)
+        self.sentences = 0  # seen and parsed, for the benchmark
+        self.parsed = 0
+
+    @property
+    def pids(self) -> tuple[int | None, int | None]:
+        return self.tagger.pid, self.parser.pid
+
+    @property
+    def restarts(self) -> int:
+        return self.tagger.restarts + self.parser.restarts
+
+    def start(self) -> None:
+        self.tagger.spawn()
+        self.parser.spawn()
+        self.tagger.connect()
+        self.parser.connect()
+
+    def analyse(self, article: Article) -> tuple[Sentence, ...]:
+        try:
+            return self._analyse(article)
+        except BackendError:
+            return self._analyse(article)
+
+    def _analyse(self, article: Article) -> tuple[Sentence, ...]:
+        self.start()
+        tagged: list[Sentence] = []
+        for block in blocks_of(article):
+            tagged.extend(self.tagger.analyse_span(article, block, len(tagged)))
+        out = []
+        for sentence in tagged:
+            if self.select(sentence):
+                sentence = self._parse(article, sentence)
+            out.append(sentence)
+        self.sentences += len(out)
+        self.parsed += sum(s.parsed for s in out)
+        return tuple(out)
+
+    def _parse(self, article: Article, tagged: Sentence) -> Sentence:
+        found = self.parser.analyse_span(article, Span(tagged.start, tagged.end), tagged.index)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return tagged
+        return join_sentences(found, tagged.index, article.text)
+
+    def close(self) -> None:
+        try:
+            self.tagger.close()
+        finally:
+            self.parser.close()
+
+    def __enter__(self) -> SelectiveFrogBackend:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def join_sentences(parts: list[Sentence], index: int, text: str) -> Sentence:
+    """One sentence from the pieces Frog made of it when it saw it alone (the tagger, seeing
+    its paragraph, did not split it): the pieces' roots stay roots."""
+    tokens = []
+    for part in parts:
+        shift = len(tokens)
+        tokens.extend(
+            dataclasses.replace(t, index=t.index + shift,
+                                head=None if t.head is None else t.head + shift)
+            for t in part.tokens
+        )
+    first, last = parts[0], parts[-1]
+    return Sentence(
+        index=index, start=first.start, end=last.end, text=text[first.start : last.end],
+        tokens=tuple(tokens),
+        is_caption=first.is_caption, parsed=any(p.parsed for p in parts),
+    )
