@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.adapters.frog import FrogBackend
+from kroniek.adapters.frog import FrogBackend, SelectiveFrogBackend
+from kroniek.coder import default_patterns
+from kroniek.kb import default_kb
 from kroniek.model import Article, Doc
 from kroniek.pipeline import Pipeline, build_pipeline
+from kroniek.selection import SentenceSelector
 from kroniek.stages.ingest import parse_txt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,16 @@ def frog() -> Iterator[FrogBackend]:
     if shutil.which("frog") is None:
         pytest.fail("Frog is not installed: apt-get install frog frogdata (make test does this)")
     backend = FrogBackend()
+    backend.start()
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(scope="session")
+def selective_frog() -> Iterator[SelectiveFrogBackend]:
+    """The default backend of a run: a tagging Frog for all sentences, a parsing Frog for the
+    sentences that can code an event."""
+    backend = SelectiveFrogBackend(SentenceSelector(default_kb(), default_patterns()))
     backend.start()
     yield backend
     backend.close()
