@@ -22,9 +22,10 @@ from kroniek.errors import StoreError
 
 STATIC = Path(__file__).resolve().parent / "static"
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-FACTUALITIES = ("asserted", "hypothetical", "negated")
-SECTOR_PATTERN = r"^[A-Za-z]{3}$"
+# An empty value means "not given" (a form submitted with a blank field), hence the `?`s.
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+COUNTRY_PATTERN = r"^([A-Za-z]{3})?$"
+SECTOR_PATTERN = r"^([A-Za-z]{3})?$"
 
 
 def _unprocessable(name: str, message: str) -> HTTPException:
@@ -37,14 +38,14 @@ def event_filters(
     actor: Annotated[str | None, Query(max_length=200,
                                        description="Source or target actor: substring of "
                                        "name, id or code (RUSGOV).")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
+    country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN,
                                          description="Source or target country (ISO3, IGO, "
                                          "NGO, MNC).")] = None,
     sector: Annotated[str | None, Query(pattern=SECTOR_PATTERN,
                                         description="Source or target sector (GOV, MIL, ...)"
                                         )] = None,
-    source_country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
-    target_country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+    source_country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN)] = None,
+    target_country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN)] = None,
     dyad: Annotated[str | None, Query(max_length=200,
                                       description="SOURCE-TARGET, each side a country, a "
                                       "code or an actor id: RUS-UKR, the `dyad` of "
@@ -52,7 +53,7 @@ def event_filters(
     type: Annotated[str | None, Query(description="PLOVER event type.")] = None,
     quad_class: Annotated[str | None, Query(description="Quad class name ('material "
                                             "conflict') or code (1-4).")] = None,
-    factuality: Annotated[Literal["asserted", "hypothetical", "negated"] | None,
+    factuality: Annotated[Literal["asserted", "hypothetical", "negated", ""] | None,
                           Query()] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN,
                                        description="Event date from, YYYY[-MM[-DD]].")] = None,
@@ -65,6 +66,8 @@ def event_filters(
                                    description="Words in the event's sentence.")] = None,
     article_id: Annotated[str | None, Query(max_length=500)] = None,
 ) -> EventFilters:
+    type, quad_class = type or None, quad_class or None
+    since, until = since or None, until or None
     if type is not None and type.upper() not in plover.event_types():
         raise _unprocessable("type", f"unknown PLOVER event type {type!r}; one of "
                              + ", ".join(plover.event_types()))
@@ -82,10 +85,11 @@ def event_filters(
     if since and until and since[: len(until)] > until[: len(since)]:
         raise _unprocessable("until", f"until {until} is before since {since}")
     return EventFilters(
-        actor=actor or None, country=country, sector=sector, source_country=source_country,
-        target_country=target_country, dyad=dyad or None, type=type, quad_class=quad_class,
-        factuality=factuality, since=since, until=until, place=place or None, q=q or None,
-        article_id=article_id,
+        actor=actor or None, country=country or None, sector=sector or None,
+        source_country=source_country or None, target_country=target_country or None,
+        dyad=dyad or None, type=type, quad_class=quad_class, factuality=factuality or None,
+        since=since, until=until, place=place or None, q=q or None,
+        article_id=article_id or None,
     )
 
 

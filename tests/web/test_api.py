@@ -273,6 +273,15 @@ def test_bad_parameters_are_422_naming_the_parameter(api: TestClient, url: str,
     assert parameter in [d["loc"][-1] for d in response.json()["detail"]]
 
 
+def test_blank_parameters_mean_no_filter(api: TestClient) -> None:
+    blank = {name: "" for name in ("actor", "country", "sector", "source_country",
+                                   "target_country", "dyad", "type", "quad_class", "factuality",
+                                   "since", "until", "place", "q", "article_id")}
+    response = api.get("/api/events", params=blank)
+    assert response.status_code == 200
+    assert response.json()["total"] == api.get("/api/events").json()["total"]
+
+
 # -- empty and busy stores ------------------------------------------------------------------------
 
 
