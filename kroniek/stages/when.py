@@ -21,16 +21,21 @@ historical.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, timedelta
 
 from kroniek.coder.clause import verb_chain
 from kroniek.model import Doc, Event, Sentence, TimeExpr, Token
+from kroniek.model.dates import is_partial_date
 from kroniek.timex import find_time_expressions
 from kroniek.timex.calendar import month_end, parse_reference
+from kroniek.timex.rules import default_rules
 
 HISTORICAL_GAP = timedelta(days=28)
 _PUNCT_BOUNDARIES = frozenset({";", ":"})
 _SINCE = frozenset({"sinds", "sedert", "sindsdien", "sedertdien", "vanaf"})
+_MONTHS = frozenset(default_rules().months)
+_YEAR = re.compile(r"\d{4}")
 
 
 def _starts_clause(token: Token) -> bool:
@@ -195,11 +200,28 @@ def _precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "year")
 
 
+def _told_in_the_past(time: TimeExpr, article_date: str | None) -> TimeExpr:
+    """A simple-past event cannot lie after the article date: a day or month named without a
+    year that the engine put ahead ('op 13 september' in an article of 20 August) is last
+    year's."""
+    if (time.kind != "date" or time.precision not in ("month", "day") or _YEAR.search(time.text)
+            or parse_reference(article_date) is None
+            or not any(w.strip(".,") in _MONTHS for w in time.text.lower().split())
+            or _first_day(time.value) <= _last_day(article_date or "")):
+        return time
+    year, rest = time.value[:4], time.value[4:]
+    earlier = f"{int(year) - 1:04d}{rest}"
+    return dataclasses.replace(time, value=earlier) if is_partial_date(earlier) else time
+
+
 def date_event(doc: Doc, event: Event, times: list[TimeExpr]) -> Event:
     sentence = doc.sentences[event.sentence]
     own = [t for t in _within(times, sentence) if t.kind in ("date", "duration")]
     chosen = next(iter(_in_clause(sentence, event, own)), None)
-    if chosen is None and _is_past(sentence, event):
+    past = _is_past(sentence, event)
+    if chosen is not None and past:
+        chosen = _told_in_the_past(chosen, doc.article.date)
+    if chosen is None and past:
         chosen = _earlier_in_context(doc, sentence, event, times)
     if chosen is not None:
         return dataclasses.replace(

@@ -100,3 +100,11 @@ def test_when_a_date_beats_a_length_in_the_same_clause(code: Code) -> None:
     assert assault and all(
         (e.date, e.date_source, e.historical) == ("2008-08", "in augustus 2008", True)
         for e in assault)
+
+
+def test_when_a_past_event_on_a_day_ahead_of_the_article_is_last_year(code: Code) -> None:
+    doc = code("Amini werd op 13 september in Teheran door de zedenpolitie aangehouden, omdat "
+               "haar hoofddoek niet goed zou zitten.", "2020-08-20")
+    (event,) = [e for e in doc.events if e.type == "COERCE"]
+    assert (event.date, event.date_source, event.historical) == (
+        "2019-09-13", "op 13 september", True)
