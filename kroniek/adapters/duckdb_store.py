@@ -16,6 +16,7 @@ only know kroniek's exception tree.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -87,12 +88,11 @@ def _connected(
 ) -> Callable[Concatenate[DuckDBStore, P], T]:
     """Run the method on the store's connection, opening one for it when none is held."""
 
+    @functools.wraps(method)
     def wrapper(self: DuckDBStore, *args: P.args, **kwargs: P.kwargs) -> T:
         with self.connected():
             return method(self, *args, **kwargs)
 
-    wrapper.__name__ = method.__name__
-    wrapper.__doc__ = method.__doc__
     return wrapper
 
 
