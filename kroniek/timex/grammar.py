@@ -74,7 +74,8 @@ def build_patterns(rules: Rules) -> list[Pattern]:
                         rf"(?:(?P<number>{number})\s+)?(?P<unit>{many})",
         "iso_date": rf"(?P<year>{YEAR})-(?P<month>\d\d)-(?P<day>\d\d)",
         "numeric_date": rf"(?P<day>\d{{1,2}})[-/](?P<month>\d{{1,2}})[-/](?P<year>{YEAR})",
-        "day_month": rf"{pre}(?:(?P<cue>{cue})\s+)?(?:(?:{weekday}),?\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{month})"
+        "day_month": rf"{pre}(?:(?P<cue>{cue})\s+)?(?:(?:{weekday}),?\s+)?"
+                     rf"(?P<day>\d{{1,2}})\s+(?P<month>{month})"
                      rf"(?:\s+(?:(?P<year>{YEAR})|{relative_year}))?",
         "month_year": rf"{pre}(?:(?:{cue})\s+)?(?P<month>{month})\s+"
                       rf"(?:(?P<year>{YEAR})|{relative_year})",
