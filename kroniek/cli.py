@@ -44,6 +44,8 @@ def run(
                                          "from cores and memory).")] = 1,
     timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
     batch_size: Annotated[int, typer.Option(help="Articles per database commit.")] = 16,
+    selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an event "
+                                            "(same events, less Frog time).")] = True,
     wait: Annotated[bool, typer.Option(help="When another run writes the database, wait for "
                                        "it instead of stopping.")] = False,
     lock_wait: Annotated[float, typer.Option(help="Seconds to wait for a database that another "
@@ -60,7 +62,7 @@ def run(
     from kroniek.runner import RunCounts
     from kroniek.runner import run as run_articles
 
-    workers = workers or default_workers()
+    workers = workers or default_workers(selective)
     started = time.monotonic()
 
     def progress(counts: RunCounts) -> None:
@@ -79,7 +81,8 @@ def run(
         # commits, so that kroniek serve can read the database during the run.
         with RunLock(db, wait=wait, waiting=waiting), \
                 DuckDBStore(db, connect_per_use=True, lock_wait=lock_wait) as store:
-            engine = make_engine(functools.partial(frog_pipeline, timeout), workers)
+            engine = make_engine(functools.partial(frog_pipeline, timeout, selective),
+                                 workers)
             counts = run_articles(paths, store, engine, dictionary_hash(), batch_size=batch_size,
                                   progress=progress,
                                   report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
@@ -337,6 +340,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     system_out: Annotated[Path | None, typer.Option("--system-out",
                                                     help="Write the system output here.")] = None,
+    selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an "
+                                            "event.")] = True,
 ) -> None:
     """Score the pipeline against gold annotations, in a fresh temporary store.
 
@@ -347,7 +352,8 @@ def evaluate(
     from kroniek.factory import frog_pipeline
 
     try:
-        report, records = run_evaluation(gold, frog_pipeline)
+        report, records = run_evaluation(
+            gold, functools.partial(frog_pipeline, selective=selective))
     except (KroniekError, ValueError, OSError) as exc:
         _fail(exc)
     if system_out:
