@@ -3,17 +3,19 @@
 An event's place comes, in this order, from
 1. its target when the target is a place ('annexeerden de Krim');
 2. a place phrase in its clause: a preposition attached to the trigger or to a verb above it
-   ('besloten in Den Haag ... uit de G8 te zetten'), a nominal trigger's complement ('de inval
-   in Oekraïne', 'de beschieting van Donetsk'), or the place a relative clause hangs from
-   ('Sjoesja, ..., die werd ingenomen');
-3. a group actor's own place ('inwoners van de stad Chabarovsk');
-4. 'daar', or a definite place noun ('op het vliegveld', 'in de marge van de top'): the place
-   named last in the sentences just before;
-5. a place phrase elsewhere in its sentence (Frog attaches prepositional phrases loosely);
-6. the scene a sentence earlier in the same paragraph set ('In Jerevan sloeg de woede om in
+   ('besloten in Den Haag ... uit de G8 te zetten'), or a nominal trigger's complement ('de
+   inval in Oekraïne', 'de beschieting van Donetsk');
+3. the place a relative clause hangs from ('Sjoesja, ..., die werd ingenomen');
+4. a group actor's own city ('inwoners van de stad Chabarovsk');
+5. 'daar' (the place named last in the sentences just before), or a definite place noun ('op
+   het vliegveld', 'in de marge van de top': the scene of this paragraph or the one before);
+6. a place phrase elsewhere in its sentence (Frog attaches prepositional phrases loosely);
+7. the scene an earlier sentence of the same paragraph set ('In Jerevan sloeg de woede om in
    geweld. Duizenden betogers drongen het parlement binnen.').
-A name is only a place behind a preposition, as a place target, or as an antecedent: 'Moskou'
-as the subject of 'waarschuwde' is the Russian government and never the event's location.
+The words behind these rules (prepositions and the event types they locate, 'daar', place
+nouns) are in kroniek/data/places/cues.tsv. A name is only a place behind a preposition, as a
+place target, or as an antecedent: 'Moskou' as the subject of 'waarschuwde' is the Russian
+government and never the event's location.
 """
 
 from __future__ import annotations
@@ -21,28 +23,51 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from kroniek.errors import DataFileError
 from kroniek.gazetteer import Gazetteer, GazetteerPlace
+from kroniek.kb.loader import data_dir, read_tsv, split_list
 from kroniek.model import Doc, Event, Place, Sentence, Token
 
-AT = frozenset({"in", "bij", "op", "nabij", "rond", "te", "vlakbij"})
-ROUTE = frozenset({"via"})
-GOAL = frozenset({"naar", "richting"})
-ORIGIN = frozenset({"uit", "vanuit"})
-# A country is only where an event happened after these ('in Jemen'); 'bij Rusland gevoegd'
-# and 'druk op Rusland' name a state, not a place.
-COUNTRY_PREPOSITIONS = frozenset({"in", "te", "naar", "uit", "vanuit"})
-# Destinations locate movements (a visit, aid flown in, troops sent, a march on Den Haag);
-# origins locate withdrawals ('haalt zijn militairen weg uit Mali').
-GOAL_TYPES = frozenset({"CONSULT", "AID", "MOBILIZE", "PROTEST"})
-ORIGIN_TYPES = frozenset({"RETREAT"})
-# Nouns that, definite and behind a locative preposition, point back to a place just named.
-PLACE_NOUNS = frozenset({
-    "stad", "hoofdstad", "stadje", "dorp", "schiereiland", "vliegveld", "luchthaven", "top",
-    "regio", "provincie", "gebied", "enclave", "grens", "grensovergang", "haven", "plein",
-    "eiland", "streek", "conferentie", "bijeenkomst",
-})
+CUE_COLUMNS = ("word", "kind", "country", "types", "note")
+CUE_KINDS = ("at", "route", "goal", "origin", "complement", "pointer", "place-noun")
 DEFINITE = frozenset({"de", "het", "die", "dat", "deze", "dit", "haar", "zijn"})
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """The words of kroniek/data/places/cues.tsv by what they say about a place."""
+
+    kinds: dict[str, str]  # word -> kind
+    countries: frozenset[str]  # prepositions that may put an event in a whole country
+    types: dict[str, frozenset[str]]  # goal or origin preposition -> the event types it locates
+
+    def words(self, kind: str) -> frozenset[str]:
+        return frozenset(w for w, k in self.kinds.items() if k == kind)
+
+
+def load_cues(path: Path | None = None) -> PlaceCues:
+    path = path or data_dir() / "places" / "cues.tsv"
+    kinds: dict[str, str] = {}
+    countries: set[str] = set()
+    types: dict[str, frozenset[str]] = {}
+    for line, row in read_tsv(path, CUE_COLUMNS):
+        word, kind = row["word"].lower(), row["kind"]
+        if kind not in CUE_KINDS:
+            raise DataFileError(f"kind must be one of {', '.join(CUE_KINDS)}", str(path), line)
+        if row["country"] not in ("yes", "no"):
+            raise DataFileError("country must be yes or no", str(path), line)
+        if word in kinds:
+            raise DataFileError(f"{word!r} listed twice", str(path), line)
+        kinds[word] = kind
+        if row["country"] == "yes":
+            countries.add(word)
+        if row["types"]:
+            types[word] = frozenset(split_list(row["types"]))
+    return PlaceCues(kinds, frozenset(countries), types)
+
+
 ANAPHOR_REACH = 3  # sentences back that 'daar' and 'het vliegveld' may point to
 _PRECISION_RANK = {"city": 0, "region": 1, "country": 2}
 _STOP_POS = frozenset({"VZ", "WW", "LET", "VG", "BW"})
@@ -53,6 +78,7 @@ class PlacePhrase:
     """A resolved place behind a preposition (or an antecedent name) in a sentence."""
 
     preposition: str  # its lemma
+    kind: str  # at, route, goal, origin or complement (see cues.tsv)
     prep_index: int
     head: int  # the token the phrase hangs from in the parse (the preposition's head)
     tokens: tuple[int, ...]
@@ -97,8 +123,9 @@ def _name_runs(tokens: Sequence[Token]) -> list[list[Token]]:
 class PlaceStage:
     name = "where"
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues | None = None) -> None:
         self.gazetteer = gazetteer
+        self.cues = cues or load_cues()
 
     def __call__(self, doc: Doc) -> Doc:
         phrases = [self._phrases(doc, s) for s in doc.sentences]
@@ -150,7 +177,8 @@ class PlaceStage:
         found = []
         for token in sentence.tokens:
             lemma = token.lemma.lower()
-            if token.pos != "VZ" or lemma not in AT | ROUTE | GOAL | ORIGIN | {"van"}:
+            kind = self.cues.kinds.get(lemma, "")
+            if token.pos != "VZ" or kind not in ("at", "route", "goal", "origin", "complement"):
                 continue
             for run in _name_runs(_phrase_tokens(sentence, token)):
                 if any(t.index in not_places for t in run):
@@ -159,14 +187,14 @@ class PlaceStage:
                 if resolved is None:
                     continue
                 place, part = resolved
-                if place.precision == "country" and lemma not in COUNTRY_PREPOSITIONS:
+                if place.precision == "country" and lemma not in self.cues.countries:
                     continue
                 end = part[-1].end
                 while doc.article.text[end - 1] in ".,;:!?":
                     end -= 1
                 head = token.head if token.head is not None else token.index
                 found.append(PlacePhrase(
-                    lemma, token.index, head, tuple(t.index for t in part),
+                    lemma, kind, token.index, head, tuple(t.index for t in part),
                     _to_place(place, doc.article.text[part[0].start:end], part[0].start, end)))
                 break
         return found
@@ -184,8 +212,10 @@ class PlaceStage:
         own = phrases[event.sentence]
         chain = _chain(sentence, trigger) if trigger is not None else []
         usable = [p for p in own if self._usable(p, event) and not _names_an_actor(p, event)]
-        in_clause = [p for p in usable if p.head in chain or (
-            trigger is not None and p.head == trigger.index)]
+        # 'van' only names a place as a nominal trigger's own complement.
+        nominal = trigger is not None and trigger.pos == "N"
+        in_clause = [p for p in usable if p.head in chain and (
+            p.kind != "complement" or (nominal and p.head == chain[0]))]
         if in_clause:
             return min(in_clause, key=lambda p: (_class_rank(p), p.precision_rank,
                                                  chain.index(p.head) if p.head in chain else 0)
@@ -201,7 +231,7 @@ class PlaceStage:
         # in Oekraïne': the order was not given in Ukraine).
         triggers = {t.index for e in doc.events if e.sentence == event.sentence and e != event
                     and (t := _trigger(sentence, e)) is not None} - set(chain)
-        loose = [p for p in usable if p.preposition in AT and p.head not in triggers
+        loose = [p for p in usable if p.kind == "at" and p.head not in triggers
                  and not (sentence.tokens[p.head].is_verb and p.head not in chain)]
         if loose and trigger is not None:
             return min(loose, key=lambda p: (p.precision_rank,
@@ -209,18 +239,16 @@ class PlaceStage:
         return self._scene(doc, phrases, event)
 
     def _usable(self, phrase: PlacePhrase, event: Event) -> bool:
-        prep = phrase.preposition
-        if prep in AT or prep in ROUTE:
+        if phrase.kind in ("at", "route"):
             return True
-        if prep in GOAL:
-            return event.type in GOAL_TYPES
-        if prep in ORIGIN:
-            return event.type in ORIGIN_TYPES
+        if phrase.kind in ("goal", "origin"):
+            allowed = self.cues.types.get(phrase.preposition)
+            return allowed is None or event.type in allowed
         # 'van': the complement of a nominal trigger, and never an actor of the event
         # ('de steun van Moskou' names Russia's government).
         actors = {t for m in (event.source, event.target) if m and m.sentence == event.sentence
                   for t in m.tokens}
-        return (prep == "van" and phrase.place.precision != "country"
+        return (phrase.kind == "complement" and phrase.place.precision != "country"
                 and not actors & set(phrase.tokens)
                 and event.trigger_end <= phrase.place.start)
 
@@ -261,14 +289,15 @@ class PlaceStage:
         clause = set(chain)
         for token in sentence.tokens:
             attached = token.head in clause or token.index in clause or not sentence.parsed
-            if token.lemma.lower() == "daar" and token.pos in ("BW", "VNW") and attached:
+            cue = self.cues.kinds.get(token.lemma.lower())
+            if cue == "pointer" and token.pos in ("BW", "VNW") and attached:
                 pointing = pointing or "daar"
-            if token.pos == "VZ" and token.lemma.lower() in AT and (attached or not chain):
+            if token.pos == "VZ" and cue == "at" and (attached or not chain):
                 words = _phrase_tokens(sentence, token)
                 nxt = sentence.tokens[words[-1].index + 1:words[-1].index + 4] if words else []
                 words += [t for t in nxt if t.pos in ("VZ", "LID", "N") and t.text[:1].islower()]
                 if words and words[0].lemma.lower() in DEFINITE and any(
-                        w.lemma.lower() in PLACE_NOUNS for w in words):
+                        self.cues.kinds.get(w.lemma.lower()) == "place-noun" for w in words):
                     pointing = "noun"
         if not pointing:
             return None
@@ -312,7 +341,7 @@ class PlaceStage:
         The first, because later sentences wander off ('De top die Poetin in Sotsji zou
         organiseren, gaat niet door')."""
         for index in range(first, stop):
-            scene = [p for p in phrases[index] if p.preposition in AT and p.precision_rank < 2]
+            scene = [p for p in phrases[index] if p.kind == "at" and p.precision_rank < 2]
             if scene:
                 return scene[0].place
         return None
@@ -330,9 +359,9 @@ def _names_an_actor(phrase: PlacePhrase, event: Event) -> bool:
 
 
 def _class_rank(phrase: PlacePhrase) -> int:
-    if phrase.preposition in AT:
+    if phrase.kind == "at":
         return 0
-    if phrase.preposition in ROUTE or phrase.preposition == "van":
+    if phrase.kind in ("route", "complement"):
         return 1
     return 2
 

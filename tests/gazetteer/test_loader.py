@@ -11,14 +11,17 @@ from kroniek.errors import DataFileError
 from kroniek.gazetteer import build_gazetteer, default_gazetteer
 from kroniek.gazetteer.loader import EXONYM_COLUMNS, load_exonyms
 from kroniek.kb.loader import data_dir, load_places
+from kroniek.stages.where import load_cues
 
 PLACES = data_dir() / "places"
 
 
 def test_every_places_file_loads() -> None:
-    assert {p.name for p in PLACES.glob("*.tsv")} == {"places.tsv", "exonyms.tsv"}
+    assert {p.name for p in PLACES.glob("*.tsv")} == {"places.tsv", "exonyms.tsv", "cues.tsv"}
     assert len(load_places(PLACES / "places.tsv")) >= 50
     assert len(load_exonyms(PLACES / "exonyms.tsv")) >= 50
+    cues = load_cues(PLACES / "cues.tsv")
+    assert "in" in cues.words("at") and "vliegveld" in cues.words("place-noun")
 
 
 def test_every_exonym_resolves_to_its_row() -> None:
@@ -64,3 +67,11 @@ def test_exonym_with_a_bad_country_code_names_its_line(tmp_path: Path) -> None:
     path.write_text("\t".join(EXONYM_COLUMNS) + "\nMoscow\tRU\tMoskou\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"exonyms.tsv:2: bad country code 'RU'"):
         load_exonyms(path)
+
+
+def test_cue_of_an_unknown_kind_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "cues.tsv"
+    path.write_text("word\tkind\tcountry\ttypes\tnote\nin\tat\tyes\t\t\n"
+                    "naast\tbeside\tno\t\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"cues.tsv:3: kind must be one of"):
+        load_cues(path)
