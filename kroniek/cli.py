@@ -50,11 +50,22 @@ def run(
                                        "it instead of stopping.")] = False,
     lock_wait: Annotated[float, typer.Option(help="Seconds to wait for a database that another "
                                              "program holds open.")] = 120.0,
+    engine: Annotated[str, typer.Option(help="local, or ray: code on Ray into Parquet (--out), "
+                                        "then load it into --db.")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray: the cluster to join ('auto', or "
+                                                "HOST:PORT); default a local Ray runtime.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Ray: the Parquet folder (default: the "
+                                             "database name with .parquet).")] = None,
 ) -> None:
     """Code articles into the store. Re-running adds nothing; an interrupted run resumes.
 
     Example: kroniek run examples/corpus --db kroniek.duckdb
     """
+    if engine != "local":
+        from kroniek.cli_ray import run_on_ray
+
+        run_on_ray(paths, db, engine, address, out, workers, timeout, batch_size)
+        return
     from kroniek.adapters.duckdb_store import DuckDBStore
     from kroniek.adapters.local_engine import default_workers, make_engine
     from kroniek.factory import dictionary_hash, frog_pipeline
@@ -369,11 +380,13 @@ def evaluate(
 def _add_subcommands() -> None:
     from kroniek.cli_export import register_export
     from kroniek.cli_kb import kb_app
+    from kroniek.cli_ray import register_ray
     from kroniek.cli_web import register_serve
 
     app.add_typer(kb_app, name="kb")
     register_serve(app)
     register_export(app)
+    register_ray(app)
 
 
 _add_subcommands()
