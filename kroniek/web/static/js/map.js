@@ -9,6 +9,10 @@ import { go, withFilters } from './state.js';
 const HEIGHT = 320;
 let worldPromise = null;
 
+// Shapes with no ISO 3166 numeric code, by their Natural Earth name, with the code kroniek's
+// knowledge base gives them (kroniek/data/actors/countries.tsv).
+const UNNUMBERED = { Kosovo: 'KOS' };
+
 function fetchJSON(url) {
   return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -24,7 +28,10 @@ function world() {
   ]).then(([topology, codes]) => {
     const alpha3 = new Map(codes.map(([, three, numeric]) => [numeric, three]));
     const shapes = window.topojson.feature(topology, topology.objects.countries);
-    for (const feature of shapes.features) feature.properties.iso3 = alpha3.get(feature.id) || '';
+    for (const feature of shapes.features) {
+      feature.properties.iso3 = alpha3.get(feature.id)
+        || UNNUMBERED[feature.properties.name] || '';
+    }
     return shapes;
   });
   return worldPromise;

@@ -64,11 +64,13 @@ function piece(text, part, articleId) {
   if (!part.spans.length) return content;
   const kinds = [...new Set(part.spans.map((s) => s.kind))];
   const title = part.spans.map((s) => `${kindName(s.kind)}: ${s.label}`).join('\n');
-  const trigger = part.spans.find((s) => s.kind === 'trigger');
   const attrs = { class: kinds.map((k) => `hl hl-${k}`).join(' '), title };
-  if (trigger) {
-    return el('a', { ...attrs, href: `#event-${trigger.event}`, dataset: { event: trigger.event },
-      onclick: (e) => { e.preventDefault(); focusEvent(articleId, trigger.event, 'list'); } },
+  // one trigger can code several events (a compound subject): the text links to all of them
+  const events = part.spans.filter((s) => s.kind === 'trigger').map((s) => s.event);
+  if (events.length) {
+    return el('a', { ...attrs, href: `#event-${events[0]}`,
+      dataset: { event: events[0], events: events.join(' ') },
+      onclick: (e) => { e.preventDefault(); focusEvent(articleId, events, 'list'); } },
     content);
   }
   return el('mark', attrs, content);
@@ -105,6 +107,8 @@ export async function drawReader(node, articleId, eventIdx) {
   for (const range of sentenceRanges(body)) {
     const parts = segments(range.start, range.end, spans).map((p) => piece(text, p, articleId));
     if (range.idx === undefined) {
+      // blank lines before the first sentence would only push the text down
+      if (range.start === 0 && !text.slice(range.start, range.end).trim()) continue;
       textNode.append(...parts);
     } else {
       textNode.append(el('span', { class: 'sentence', id: `sentence-${range.idx}`,
@@ -142,20 +146,28 @@ export async function drawReader(node, articleId, eventIdx) {
   }
 }
 
-/** Mark an event and its sentence; scroll to the sentence ('text') or the list item ('list'). */
+/**
+ * Mark events (an idx or a list of them) and their sentence; scroll to the sentence ('text')
+ * or to the first event in the list ('list').
+ */
 function focusEvent(articleId, idx, scrollTo, remember = true) {
+  const all = (Array.isArray(idx) ? idx : [idx]).map(String);
   document.querySelectorAll('.focused').forEach((node) => node.classList.remove('focused'));
-  const item = document.getElementById(`event-${idx}`);
+  const items = all.map((i) => document.getElementById(`event-${i}`)).filter(Boolean);
+  const item = items[0];
   const sentence = item && document.getElementById(`sentence-${item.dataset.sentence}`);
-  item?.classList.add('focused');
+  items.forEach((node) => node.classList.add('focused'));
   sentence?.classList.add('focused');
-  document.querySelectorAll(`#article-text [data-event="${idx}"]`)
-    .forEach((node) => node.classList.add('focused'));
+  document.querySelectorAll('#article-text [data-events]').forEach((node) => {
+    if (node.dataset.events.split(' ').some((i) => all.includes(i))) {
+      node.classList.add('focused');
+    }
+  });
   const target = scrollTo === 'text' ? sentence : item;
   target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   if (remember) {
     // replace, not push: moving between events of one article is not navigation
     window.history.replaceState(null, '', stateSearch({ filters: {}, offset: 0,
-      article: articleId, event: String(idx) }));
+      article: articleId, event: all[0] }));
   }
 }

@@ -4,7 +4,7 @@ import { getJSON } from './api.js';
 import { clear, el } from './dom.js';
 
 const FAST_MS = 2000;
-const SLOW_MS = 15000;
+const SLOW_MS = 5000;
 
 export function runRow(item) {
   return {
@@ -40,7 +40,7 @@ export function describeRun(run) {
 
 /** Draw the newest run and keep polling; calls onProgress when a running run moves on. */
 export function watchRuns(node, onProgress) {
-  let last = '';
+  let last = null; // what the previous poll saw; null before the first answer
   const poll = async () => {
     let running = false;
     try {
@@ -56,10 +56,11 @@ export function watchRuns(node, onProgress) {
             running ? `run ${run.id} running` : `last run ${run.id} ${run.status}`),
           el('span', { class: 'run-progress' }, describeRun(run)));
         const key = `${run.id}:${run.done}:${run.failed}:${run.status}`;
-        if (last && key !== last) onProgress?.(run);
+        if (last !== null && key !== last) onProgress?.(run);
         last = key;
       } else {
         node.append(el('span', { class: 'run-status' }, 'no runs yet'));
+        last = 'none';
       }
     } catch (error) {
       clear(node).append(el('span', { class: 'error' }, error.message));
