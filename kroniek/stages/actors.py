@@ -57,9 +57,27 @@ class ActorStage:
         return found
 
     def _longest_name(self, doc: Doc, sentence: Sentence, i: int, day: str) -> Mention | None:
+        tokens = sentence.tokens
+        lengths = list(range(min(self.max_words, len(tokens) - i), 0, -1))
+        # Known names first: 'Loekasjenko's SOS-seinen' may be one entity to Frog.
+        found = self._name_of_length(doc, sentence, i, day, lengths, known=True)
+        longer = found is not None and found.actor.kind in ("country", "place") and (
+            _entity_length(tokens, i) > len(found.tokens)
+            # 'Washington Taiwan' is two names the parser ran together
+            and not self.kb.lookup(tokens[i + len(found.tokens)].text))
+        if found is not None and not longer:
+            return found
+        # 'Sofia Sapega', 'Washington Post': a longer name that merely starts with a place.
+        return self._name_of_length(doc, sentence, i, day, lengths, known=False,
+                                    any_entity=longer) or found
+
+    def _name_of_length(
+        self, doc: Doc, sentence: Sentence, i: int, day: str, lengths: list[int], known: bool,
+        any_entity: bool = False,
+    ) -> Mention | None:
         text = doc.article.text
         tokens = sentence.tokens
-        for length in range(min(self.max_words, len(tokens) - i), 0, -1):
+        for length in lengths:
             last = tokens[i + length - 1]
             end = last.end
             # Frog sometimes keeps a sentence's full stop on a name ('Saakasjvili.').
@@ -68,13 +86,15 @@ class ActorStage:
             surface = " ".join(text[tokens[i].start : end].split())
             if not surface[:1].isalnum():
                 continue
-            candidates = self.kb.lookup(surface)
-            if not candidates:
+            if known:
+                candidates = self.kb.lookup(surface)
                 trimmed = strip_possessive(surface)
-                if trimmed != surface:
+                if not candidates and trimmed != surface:
                     candidates = self.kb.lookup(trimmed)
-            if not candidates and length == 1:
-                candidates = self._unknown_name(tokens, i)
+            elif length == _entity_length(tokens, i):
+                candidates = self._unknown_name(tokens, i, surface, any_entity)
+            else:
+                continue
             if candidates:
                 chosen = candidates[0] if len(candidates) == 1 else self.kb.choose(candidates, day)
                 how = chosen.kind
@@ -96,14 +116,17 @@ class ActorStage:
                 )
         return None
 
-    def _unknown_name(self, tokens: tuple[Token, ...], i: int) -> list[Candidate]:
+    def _unknown_name(
+        self, tokens: tuple[Token, ...], i: int, surface: str, any_entity: bool = False
+    ) -> list[Candidate]:
         """A person or organisation Frog recognised that the knowledge base does not know."""
         token = tokens[i]
-        if not token.ner.startswith("B-") or token.ner[2:] not in ("PER", "ORG"):
+        if not any_entity and (not token.ner.startswith("B-") or token.ner[2:] not in (
+                "PER", "ORG")):
             return []
         if token.pos != "SPEC":
             return []
-        return [Candidate("unknown", "", strip_possessive(token.text))]
+        return [Candidate("unknown", "", strip_possessive(surface))]
 
     def _role_nouns(
         self, doc: Doc, sentence: Sentence, day: str, names: list[Mention]
@@ -131,6 +154,11 @@ class ActorStage:
                 (c for t in prefix if (c := self.kb.adjective_country(t.text))), None
             ) or _country_from_dependents(sentence, token, names)
             actor = self._group_actor(noun.lemma, noun.sector, noun.title, country, day)
+            organisation = _member_of(sentence, token, names)
+            if organisation is not None and noun.lemma in MEMBER_NOUNS:
+                # 'agenten van de KGB', 'de leiders van de G7': they act as their organisation.
+                actor = dataclasses.replace(
+                    organisation, sector=organisation.sector or noun.sector)
             start_token = sentence.tokens[start_index]
             found.append(
                 Mention(
@@ -155,7 +183,7 @@ class ActorStage:
 
     def _with_country(self, mention: Mention, country: str | None, why: str) -> Mention:
         actor = mention.actor
-        if actor.kind != "group" or actor.country or country is None:
+        if actor.kind not in ("group", "unknown") or actor.country or country is None:
             return mention
         return dataclasses.replace(
             mention,
@@ -163,6 +191,43 @@ class ActorStage:
                                       id=actor.id.replace("?", country, 1)),
             how=f"{mention.how}+{why}",
         )
+
+
+# Nouns for people who act on behalf of the organisation named in their van-phrase.
+MEMBER_NOUNS = frozenset({
+    "agent", "eenheid", "lid", "leider", "strijder", "medewerker", "vertegenwoordiger",
+    "woordvoerder", "woordvoerster", "functionaris", "militair", "soldaat", "officier", "troep",
+    "commandant", "delegatie", "topman", "chef", "diplomaat", "ambtenaar", "gezant", "strijdkracht",
+})
+
+
+def _member_of(sentence: Sentence, noun: Token, names: list[Mention]) -> Actor | None:
+    """The organisation right after 'van' behind a noun: 'agenten van de KGB'."""
+    index = noun.index + 1
+    if index >= len(sentence.tokens) or sentence.tokens[index].lemma != "van":
+        return None
+    index += 1
+    while index < len(sentence.tokens) and sentence.tokens[index].pos == "LID":
+        index += 1
+    mention = next((m for m in names if m.tokens[0] == index), None)
+    if mention is None or mention.actor.kind != "organisation":
+        return None
+    return mention.actor
+
+
+def _entity_length(tokens: tuple[Token, ...], i: int) -> int:
+    """How many tokens the proper name starting at `i` spans ('Mark van den Oever'): Frog's
+    named entity, or the words the parser joins to it as one multi-word name."""
+    end = i + 1
+    if tokens[i].ner.startswith("B-"):
+        inside = "I-" + tokens[i].ner[2:]
+        while end < len(tokens) and tokens[end].ner == inside:
+            end += 1
+    joined = i + 1
+    while joined < len(tokens) and tokens[joined].deprel == "mwp" and tokens[joined].head is not \
+            None and i <= tokens[joined].head < joined:
+        joined += 1
+    return max(end, joined) - i
 
 
 def _head_of(tokens: tuple[Token, ...], indices: tuple[int, ...]) -> int:
@@ -198,7 +263,7 @@ _NOT_STATES = ("IGO", "NGO", "MNC")
 def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str | None:
     """A group with no country of its own belongs to the country its sentence is about: the
     most named state among the sentence's other actors (for a caption, the lead sentence's)."""
-    if mention.actor.kind != "group" or mention.actor.country:
+    if mention.actor.kind not in ("group", "unknown") or mention.actor.country:
         return None
     sentence = doc.sentences[mention.sentence] if mention.sentence < len(doc.sentences) else None
     scope = {mention.sentence}

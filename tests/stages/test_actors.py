@@ -85,3 +85,22 @@ def test_actors_capital_as_a_place_does_not_give_groups_its_country(code: Code) 
     found = {m.text: m.actor.country for m in doc.mentions}
     assert found["veiligheidstroepen"] != "NOR"
     assert found["demonstranten"] == "IRN"  # from its own 'in Teheran'
+
+
+def test_member_of_an_organisation_acts_as_the_organisation(code: Code) -> None:
+    doc = code("Agenten van de KGB arresteerden de journalist.", "2021-05-24")
+    name, actor_code, _ = _by_text(doc)["Agenten"]
+    assert (name, actor_code) == ("KGB of Belarus", "BLRSPY")
+
+
+def test_unknown_person_keeps_its_full_name_and_the_context_country(code: Code) -> None:
+    doc = code("Iran liet de student Kaveh Rostami zonder proces opsluiten.", "2022-09-20")
+    mention = next(m for m in doc.mentions if m.text.startswith("Kaveh"))
+    assert (mention.text, mention.actor.kind, mention.actor.country) == (
+        "Kaveh Rostami", "unknown", "IRN")
+
+
+def test_first_name_that_is_a_capital_stays_part_of_the_person(code: Code) -> None:
+    doc = code("De Russische studente Sofia Sapega werd in Minsk vastgehouden.", "2021-05-24")
+    assert not any(m.actor.country == "BGR" for m in doc.mentions)
+    assert any(m.text == "Sofia Sapega" for m in doc.mentions)
