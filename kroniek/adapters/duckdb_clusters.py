@@ -24,6 +24,9 @@ SELECT e.event_id, e.article_id, coalesce(a.source, e.article_id), e.type, e.mod
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 
+# A list parameter as a subquery: a hash join, faster than list_contains on every row.
+_LIST = "(SELECT unnest(?::TEXT[]))"
+
 
 def _input(row: tuple[object, ...]) -> ClusterInput:
     (event_id, article_id, outlet, type_, mode, factuality, s_id, s_country, s_sector,
@@ -73,20 +76,20 @@ def recluster_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
     """
     ids = list(article_ids)
     old = con.execute(
-        "SELECT DISTINCT block FROM event_cluster_members WHERE list_contains(?, article_id)",
+        f"SELECT DISTINCT block FROM event_cluster_members WHERE article_id IN {_LIST}",
         [ids],
     ).fetchall()
-    con.execute("DELETE FROM event_cluster_members WHERE list_contains(?, article_id)", [ids])
+    con.execute(f"DELETE FROM event_cluster_members WHERE article_id IN {_LIST}", [ids])
     fresh = [_input(r) for r in con.execute(
-        _INPUTS + " WHERE list_contains(?, e.article_id)", [ids]).fetchall()]
+        _INPUTS + f" WHERE e.article_id IN {_LIST}", [ids]).fetchall()]
     blocks = sorted({str(b) for (b,) in old} | {_block(i) for i in fresh})
     if not blocks:
         return
     others = [_input(r) for r in con.execute(
         _INPUTS + " JOIN event_cluster_members m ON m.event_id = e.event_id "
-        "WHERE list_contains(?, m.block)", [blocks]).fetchall()]
-    con.execute("DELETE FROM event_cluster_members WHERE list_contains(?, block)", [blocks])
-    con.execute("DELETE FROM event_clusters WHERE list_contains(?, block)", [blocks])
+        f"WHERE m.block IN {_LIST}", [blocks]).fetchall()]
+    con.execute(f"DELETE FROM event_cluster_members WHERE block IN {_LIST}", [blocks])
+    con.execute(f"DELETE FROM event_clusters WHERE block IN {_LIST}", [blocks])
     items = [*others, *fresh]
     _store(con, items, cluster(items))
 
