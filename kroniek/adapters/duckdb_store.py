@@ -76,7 +76,8 @@ def store_error(what: str, path: Path, exc: BaseException) -> StoreError:
         cause = "it is in use by another process"
     else:
         return StoreError(f"{what} database {path}: {text}")
-    return StoreError(f"{what} database {path}: {cause}; nothing was written ({text})")
+    return StoreError(f"{what} database {path}: {cause}; it keeps what was committed before "
+                      f"({text})")
 
 
 P = ParamSpec("P")
