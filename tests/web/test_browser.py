@@ -108,21 +108,26 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page; the test fails if the page logs a JavaScript error."""
+def console_errors() -> list[str]:
+    """JavaScript errors and failed requests the page logs; a test expecting some clears it."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, console_errors: list[str]) -> Iterator[Page]:
+    """A fresh page; the test fails if the page logs an error it did not expect."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("pageerror", lambda exc: console_errors.append(str(exc)))
 
     def console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            errors.append(message.text)
+            console_errors.append(message.text)
 
     opened.on("console", console)
     yield opened
     context.close()
-    assert errors == [], f"the page logged errors: {errors}"
+    assert console_errors == [], f"the page logged errors: {console_errors}"
 
 
 def shoot(page: Page, name: str, full_page: bool = True) -> Path:
@@ -227,6 +232,20 @@ def test_filter_form_narrows_the_table_and_its_state_survives_reload_and_back(
     wait_drawn(page, drawn)
     assert table_total(page) == everything
     expect(page.locator("select[name=type]")).to_have_value("")
+
+
+def test_a_bad_filter_in_the_url_shows_the_apis_message(
+    page: Page, server: str, console_errors: list[str]
+) -> None:
+    page.goto(server + "/?since=2020-13")
+    page.wait_for_function("document.body.dataset.ready")
+    error = page.locator("#error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("since")
+    expect(error).to_contain_text("2020-13")
+    expect(page.locator("input[name=since]")).to_have_value("2020-13")
+    assert any("422" in message for message in console_errors)
+    console_errors.clear()
 
 
 def test_csv_download_holds_every_event_of_the_current_filter(page: Page, server: str) -> None:

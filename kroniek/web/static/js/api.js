@@ -34,7 +34,12 @@ function describeError(body) {
   if (typeof body.detail === 'string') return body.detail;
   if (Array.isArray(body.detail)) {
     return body.detail
-      .map((item) => `${(item.loc || []).slice(1).join('.')}: ${item.msg}`)
+      .map((item) => {
+        const where = (item.loc || []).slice(1).join('.');
+        // kroniek's own messages already start with the parameter's name
+        return !where || String(item.msg).startsWith(`${where}:`) ? item.msg
+          : `${where}: ${item.msg}`;
+      })
       .join('; ');
   }
   return JSON.stringify(body.detail);

@@ -1,6 +1,7 @@
 // The dashboard: reads the state from the URL and draws every view for it.
 
 import { getJSON } from './api.js';
+import { message } from './dom.js';
 import { downloadCSV } from './csv.js';
 import { drawMap } from './map.js';
 import { drawNetwork } from './network.js';
@@ -56,16 +57,20 @@ async function draw() {
   form.hidden = reading;
   $('reader').hidden = !reading;
   document.body.dataset.view = reading ? 'reader' : 'dashboard';
-  const jobs = reading
-    ? [drawReader($('reader'), state.article, state.event)]
+  const views = reading
+    ? [[$('reader'), drawReader($('reader'), state.article, state.event)]]
     : [
-      drawTable($('table'), $('event-count'), state),
-      drawTimeline($('timeline'), state),
-      drawNetwork($('network'), $('edge-events'), state),
-      drawMap($('map'), state),
+      [$('table'), drawTable($('table'), $('event-count'), state)],
+      [$('timeline'), drawTimeline($('timeline'), state)],
+      [$('network'), drawNetwork($('network'), $('edge-events'), state)],
+      [$('map'), drawMap($('map'), state)],
     ];
-  const results = await Promise.allSettled(jobs);
+  const results = await Promise.allSettled(views.map(([, job]) => job));
   if (mine !== generation) return;
+  results.forEach((result, i) => {
+    // a view that could not load says so instead of 'Loading…' forever
+    if (result.status === 'rejected') message(views[i][0], 'Not available, see the message above.');
+  });
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) showError(failed.reason);
   document.body.dataset.ready = String(mine);
@@ -105,8 +110,14 @@ window.addEventListener('popstate', draw);
 window.addEventListener('kroniek:state', draw);
 
 drawSummary();
-watchRuns($('runs'), () => {
-  // a run that moved on has stored new events: redraw what is on screen
+// A run that moved on has stored new events: redraw what is on screen, at most every 10 s
+// while it runs (each redraw reads the store), and once more when it ends.
+const REDRAW_MS = 10000;
+let lastRedraw = 0;
+watchRuns($('runs'), (run) => {
+  const now = Date.now();
+  if (run.status === 'running' && now - lastRedraw < REDRAW_MS) return;
+  lastRedraw = now;
   drawSummary();
   if (!readState().article) draw();
 });

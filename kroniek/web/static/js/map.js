@@ -7,6 +7,8 @@ import { clear, el, message, svg } from './dom.js';
 import { go, withFilters } from './state.js';
 
 const HEIGHT = 320;
+// The map reads events page by page; past this many it shows the first ones and says so.
+const MAX_EVENTS = 5000;
 let worldPromise = null;
 
 // Shapes with no ISO 3166 numeric code, by their Natural Earth name, with the code kroniek's
@@ -65,7 +67,8 @@ function shade(count, max) {
 
 export async function drawMap(node, state) {
   message(node, 'Loading…', 'loading');
-  const [shapes, { items }] = await Promise.all([world(), allEvents(state.filters)]);
+  const [shapes, { items, total }] = await Promise.all([
+    world(), allEvents(state.filters, { max: MAX_EVENTS })]);
   clear(node);
   const { points, countries } = locations(items);
   // events with coordinates are counted at their point, the others at their country's centre
@@ -121,5 +124,7 @@ export async function drawMap(node, state) {
     el('span', {}, el('span', { class: 'dot solid' }), 'place with coordinates'),
     el('span', {}, el('span', { class: 'dot ring' }), 'country only'),
     el('span', {}, `${placed} of ${items.length} events have a place (${exact} with `
-      + `coordinates) in ${countries.size} countries; click to filter.`)));
+      + `coordinates) in ${countries.size} countries; click to filter.`
+      + `${total > items.length ? ` Only the first ${items.length} of ${total} events are `
+        + 'mapped: narrow the filters to see the rest.' : ''}`)));
 }

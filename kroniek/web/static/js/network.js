@@ -162,8 +162,8 @@ export async function drawNetwork(node, listNode, state) {
   const chart = svg('svg', { width, height, class: 'network-chart', role: 'img',
     'aria-label': 'actor network' },
   svg('defs', {}, svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
-    markerWidth: 7, markerHeight: 7, markerUnits: 'userSpaceOnUse', orient: 'auto' },
-  svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#777' }))));
+    markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+  svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#222' }))));
   const radius = (n) => 4 + Math.sqrt(n.count) * 2;
   for (const edge of edges) {
     const { from, to } = edge;
