@@ -7,9 +7,10 @@ import signal
 
 import pytest
 
-from kroniek.adapters.frog import FrogBackend
+from kroniek.adapters.frog import FrogBackend, SelectiveFrogBackend, blocks_of
 from kroniek.errors import BackendError, BackendMissing
-from tests.conftest import article
+from kroniek.pipeline import Pipeline, build_pipeline
+from tests.conftest import EXAMPLES, article
 
 PARAGRAPH = (
     "Russische militairen annexeerden in 2014 de Krim. "
@@ -74,3 +75,89 @@ def test_frog_timeout_is_a_backend_error() -> None:
         assert backend.pid is None  # killed, to be restarted on the next document
     finally:
         backend.close()
+
+
+def test_selective_backend_parses_event_sentences_and_tags_the_rest(
+    selective_frog: SelectiveFrogBackend,
+) -> None:
+    a = article("Poetin was die dag in Sotsji. Rusland stuurde militairen naar Belarus.")
+    quiet, event = selective_frog.analyse(a)
+    assert not quiet.parsed and event.parsed
+    assert all(t.deprel == "" and t.head is None for t in quiet.tokens)
+    by_word = {t.text: t for t in event.tokens}
+    assert by_word["Rusland"].deprel == "su"
+    assert event.tokens[by_word["Rusland"].head].text == "stuurde"
+
+
+def test_unparsed_sentence_keeps_tokens_lemmas_tags_and_entities(
+    selective_frog: SelectiveFrogBackend, frog: FrogBackend
+) -> None:
+    a = article("Aleksandr Loekasjenko was die dag in Sotsji.")
+    (sentence,) = selective_frog.analyse(a)
+    (full,) = frog.analyse(a)
+    assert not sentence.parsed and full.parsed
+    by_word = {t.text: t for t in sentence.tokens}
+    assert by_word["was"].lemma == "zijn" and by_word["was"].pos == "WW"
+    assert any(t.ner != "O" for t in sentence.tokens)
+    # The tagger gives what the parsing Frog gives, less the parse.
+    assert [(t.text, t.start, t.lemma, t.pos, t.features, t.ner) for t in sentence.tokens] == [
+        (t.text, t.start, t.lemma, t.pos, t.features, t.ner) for t in full.tokens]
+
+
+def test_selection_keeps_the_events_of_parsed_sentences(
+    selective_frog: SelectiveFrogBackend, pipeline: Pipeline
+) -> None:
+    a = article("Het regende in Minsk. Poetin belde zaterdag zijn collega Loekasjenko op.")
+    doc = build_pipeline(selective_frog)(a)
+    full = pipeline(a)
+    assert [(e.type, e.source and e.source.actor.id, e.target and e.target.actor.id)
+            for e in doc.events] == [
+        (e.type, e.source and e.source.actor.id, e.target and e.target.actor.id)
+        for e in full.events]
+    assert [e.type for e in doc.events] == ["CONSULT"]
+    assert [s.parsed for s in doc.sentences] == [False, True]
+
+
+def test_long_paragraph_is_cut_at_sentence_ends_under_the_block_limit() -> None:
+    sentence = "De regering in Minsk weigerde opnieuw te praten met de oppositie. "
+    a = article(sentence * 500)  # one 5,500-word paragraph
+    blocks = blocks_of(a, max_words=400)
+    assert len(blocks) > 1
+    assert all(len(a.text[b.start : b.end].split()) <= 400 for b in blocks)
+    assert all(a.text[b.start : b.end].rstrip().endswith("oppositie.") for b in blocks)
+    assert "".join(a.text[b.start : b.end] for b in blocks).strip() == a.text.strip()
+
+
+def _real_dutch_sentences() -> list[str]:
+    """The sentences of the example corpus (written by the project), split at full stops."""
+    found: list[str] = []
+    for path in sorted((EXAMPLES / "corpus").glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n", 1)[1]
+        found.extend(s.strip() + "." for s in body.replace("\n", " ").split(". ") if s.strip())
+    return found
+
+
+# Two minutes on a quiet 2-core machine; the limit only guards against a hang on a busy one.
+@pytest.mark.timeout(3600)
+def test_fifty_thousand_word_document_codes_with_frog_memory_bounded(
+    selective_frog: SelectiveFrogBackend,
+) -> None:
+    sentences = _real_dutch_sentences()
+    words: list[str] = []
+    paragraphs: list[str] = []
+    i = 0
+    while len(words) < 50_000:
+        # Paragraphs of 40 sentences, and one paragraph of 4,000 words on a single line.
+        size = 40 if len(paragraphs) != 3 else 300
+        paragraph = " ".join(sentences[(i + k) % len(sentences)] for k in range(size))
+        i += size
+        paragraphs.append(paragraph)
+        words.extend(paragraph.split())
+    a = article("\n\n".join(paragraphs), date="2022-02-20")
+    doc = build_pipeline(selective_frog)(a)
+    assert len(doc.sentences) > 2_500
+    assert doc.events
+    assert any(s.parsed for s in doc.sentences) and not all(s.parsed for s in doc.sentences)
+    # Each Frog answers one block at a time; its peak stays at the level of a short article.
+    for backend in (selective_frog.tagger, selective_frog.parser):
+        assert backend.peak_rss() < 3 * 2**30
