@@ -64,7 +64,7 @@ def run(
     if engine != "local":
         from kroniek.cli_ray import run_on_ray
 
-        run_on_ray(paths, db, engine, address, out, workers, timeout, batch_size)
+        run_on_ray(paths, db, engine, address, out, workers, timeout, batch_size, selective)
         return
     from kroniek.adapters.duckdb_store import DuckDBStore
     from kroniek.adapters.local_engine import default_workers, make_engine

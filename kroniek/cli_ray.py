@@ -49,7 +49,7 @@ def load(
 
 
 def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out: Path | None,
-               workers: int, timeout: float, batch_size: int) -> None:
+               workers: int, timeout: float, batch_size: int, selective: bool = True) -> None:
     """`kroniek run --engine ray`: code on Ray into Parquet, then load it into the store."""
     from kroniek.cli import _fail, errors
 
@@ -74,8 +74,8 @@ def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out
     try:
         counts = run_ray(paths, folder, dictionary_hash(), address=address,
                          workers=workers if workers > 1 else 0, batch_size=batch_size,
-                         timeout=timeout, report=lambda m: errors.print(f"\n[yellow]{m}[/]"),
-                         progress=progress)
+                         timeout=timeout, selective=selective, progress=progress,
+                         report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
         errors.print()
         errors.print(f"Parquet written to {folder}: {counts.articles_done} articles, "
                      f"{counts.events} events")

@@ -146,10 +146,10 @@ class CodingActor:
     parts, and returns one summary row per input for the driver to count and report.
     """
 
-    def __init__(self, out_dir: str, run_tag: str, timeout: float) -> None:
+    def __init__(self, out_dir: str, run_tag: str, timeout: float, selective: bool) -> None:
         from kroniek.factory import frog_pipeline
 
-        self.pipeline = frog_pipeline(timeout)
+        self.pipeline = frog_pipeline(timeout, selective)
         self.out_dir = Path(out_dir)
         self.tag = f"{run_tag}-{uuid.uuid4().hex[:8]}"
         self.batches = 0
@@ -242,6 +242,7 @@ def run_ray(
     workers: int = 0,
     batch_size: int = 8,
     timeout: float = 300.0,
+    selective: bool = True,
     report: Callable[[str], None] = lambda message: None,
     progress: Callable[[RayCounts], None] | None = None,
 ) -> RayCounts:
@@ -276,7 +277,8 @@ def run_ray(
     coded = dataset.map_batches(
         CodingActor,
         fn_constructor_kwargs={"out_dir": str(out_dir.resolve()),
-                               "run_tag": _run_tag(), "timeout": timeout},
+                               "run_tag": _run_tag(), "timeout": timeout,
+                               "selective": selective},
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
