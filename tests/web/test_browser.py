@@ -234,6 +234,16 @@ def test_filter_form_narrows_the_table_and_its_state_survives_reload_and_back(
     expect(page.locator("select[name=type]")).to_have_value("")
 
 
+def test_actor_filter_suggests_the_actors_in_the_store(page: Page, server: str) -> None:
+    open_page(page, server + "/")
+    actors = api(server, "/api/actors", limit=1000)["items"]
+    options = page.locator("#actor-names option")
+    expect(options.first).to_be_attached()
+    offered = set(options.evaluate_all("nodes => nodes.map(n => n.value)"))
+    assert {a["name"] for a in actors if a["name"]} <= offered
+    assert "Nicolás Maduro" in offered
+
+
 def test_a_bad_filter_in_the_url_shows_the_apis_message(
     page: Page, server: str, console_errors: list[str]
 ) -> None:

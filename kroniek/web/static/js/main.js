@@ -1,7 +1,7 @@
 // The dashboard: reads the state from the URL and draws every view for it.
 
 import { getJSON } from './api.js';
-import { message } from './dom.js';
+import { el, message } from './dom.js';
 import { downloadCSV } from './csv.js';
 import { drawMap } from './map.js';
 import { drawNetwork } from './network.js';
@@ -86,6 +86,18 @@ async function drawSummary() {
   }
 }
 
+/** Actor names for the actor filter's suggestions, busiest first. */
+async function fillActorNames() {
+  try {
+    const body = await getJSON('/api/actors', { limit: 1000 });
+    const names = [...new Set(body.items.flatMap((actor) => [actor.name, actor.code]))]
+      .filter(Boolean);
+    $('actor-names').replaceChildren(...names.map((name) => el('option', { value: name })));
+  } catch {
+    // suggestions are a convenience: the filter works without them
+  }
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   go({ filters: formFilters(), offset: 0, article: '', event: '' });
@@ -110,6 +122,7 @@ window.addEventListener('popstate', draw);
 window.addEventListener('kroniek:state', draw);
 
 drawSummary();
+fillActorNames();
 // A run that moved on has stored new events: redraw what is on screen, at most every 10 s
 // while it runs (each redraw reads the store), and once more when it ends.
 const REDRAW_MS = 10000;

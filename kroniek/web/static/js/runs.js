@@ -19,6 +19,7 @@ export function runRow(item) {
     rejected: Number(item.articles_rejected ?? 0),
     started: item.started,
     finished: item.finished,
+    failures: item.failures || [],
   };
 }
 
@@ -26,6 +27,12 @@ function rateText(rate) {
   if (rate === null || rate === undefined || rate === '') return '';
   const value = Number(rate);
   return Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} articles/min` : String(rate);
+}
+
+/** The failed articles of a run with their reasons, for the progress line's tooltip. */
+function failureList(run) {
+  if (!run.failures.length) return `started ${run.started || '?'}`;
+  return run.failures.map((f) => `${f.article_id} (${f.stage}): ${f.reason}`).join('\n');
 }
 
 export function describeRun(run) {
@@ -54,7 +61,7 @@ export function watchRuns(node, onProgress) {
         node.append(
           el('span', { class: 'run-status', dataset: { status: run.status } },
             running ? `run ${run.id} running` : `last run ${run.id} ${run.status}`),
-          el('span', { class: 'run-progress' }, describeRun(run)));
+          el('span', { class: 'run-progress', title: failureList(run) }, describeRun(run)));
         const key = `${run.id}:${run.done}:${run.failed}:${run.status}`;
         if (last !== null && key !== last) onProgress?.(run);
         last = key;
