@@ -70,6 +70,11 @@ CASES = [
      "concede.staakt-het-vuren-afkondigen", "CONCEDE", None, "UKRGOV", None, "asserted"),
     ("Iran versoepelde de voorschriften voor buitenlandse journalisten.", "2022-11-20",
      "concede.versoepelen", "CONCEDE", None, "IRN", None, "asserted"),
+    ("Loekasjenko beloofde alle gearresteerde demonstranten vrij te laten.", "2020-08-14",
+     "concede.vrijlaten-beloven", "CONCEDE", None, "BLRGOV", None, "asserted"),
+    ("Minsk zegde na lang overleg toe de gearresteerde journalisten vrij te laten.",
+     "2020-08-20", "concede.vrijlaten-zeggen-toe", "CONCEDE", None, "BLRGOV", None,
+     "asserted"),
     # COOPERATE: joint material action
     ("Australië werkt samen met de Verenigde Staten aan onderzeeërs.", "2021-09-15",
      "cooperate.werken-samen", "COOPERATE", None, "AUS", "USA", "asserted"),
@@ -97,6 +102,8 @@ CASES = [
      "retreat.aftreden", "RETREAT", "resign", "GBRGOV", None, "asserted"),
     ("De Verenigde Staten haalden hun militairen weg uit Niger.", "2023-09-01",
      "retreat.halen-weg", "RETREAT", "withdraw", "USA", None, "asserted"),
+    ("Israël liet Palestijnse gevangenen vrij.", "2023-11-25",
+     "retreat.laten-vrij", "RETREAT", "release", "ISR", "PSECVL", "asserted"),
     # REQUEST: asking, demanding, pressing
     ("Zelensky vroeg de Europese Unie om wapens.", "2022-03-01",
      "request.vragen-om-wapens", "REQUEST", "assist", "UKRGOV", "IGOGOV", "asserted"),
@@ -158,6 +165,8 @@ CASES = [
      "sanction.zwarte-lijst-plaatsen", "SANCTION", None, "USAGOV", "IRNMIL", "asserted"),
     ("Groot-Brittannië trad uit de Europese Unie.", "2020-01-31",
      "sanction.treden-uit", "SANCTION", "withdraw", "GBR", "IGOGOV", "asserted"),
+    ("Praag wees de Russische consul uit.", "2021-04-20",
+     "sanction.uitwijzen", "SANCTION", "expel", "CZEGOV", "RUSGOV", "asserted"),
     # MOBILIZE: troops, reservists, police deployed
     ("Rusland stuurde troepen naar de grens met Oekraïne.", "2022-02-10",
      "mobilize.sturen-troepen", "MOBILIZE", "troops", "RUS", None, "asserted"),
@@ -184,6 +193,8 @@ CASES = [
      "coerce.houden-vast", "COERCE", "arrest", "BLRSPY", "BLROPP", "asserted"),
     ("De Russische politie hield Navalny tegen op het vliegveld.", "2021-06-01",
      "coerce.tegenhouden-persoon", "COERCE", "restrict", "RUSCOP", "RUSOPP", "asserted"),
+    ("Poolse douaniers hielden de migranten tegen.", "2021-11-10",
+     "coerce.tegenhouden-persoon", "COERCE", "restrict", "POLCOP", "REF", "asserted"),
     # ASSAULT: invasion, annexation, killing, firearms
     ("Rusland valt Oekraïne aan.", "2022-02-24",
      "assault.aanvallen", "ASSAULT", None, "RUS", "UKR", "asserted"),
@@ -195,6 +206,8 @@ CASES = [
      "assault.doden", "ASSAULT", None, "RUSMIL", "UKRCVL", "asserted"),
     ("Iraanse veiligheidstroepen schoten op demonstranten in Teheran.", "2022-09-30",
      "assault.schieten-op", "ASSAULT", "firearms", "IRNCOP", "IRNCVL", "asserted"),
+    ("Palestijnse militanten vuurden raketten af op Israël.", "2021-05-12",
+     "assault.afvuren", "ASSAULT", "heavy-weapons", "PSEREB", "ISR", "asserted"),
     ("Oekraïne heroverde Cherson op Rusland.", "2022-11-11",
      "assault.heroveren", "ASSAULT", None, "UKR", "RUS", "asserted"),
 ]

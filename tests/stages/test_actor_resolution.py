@@ -58,6 +58,7 @@ SPELLINGS = [
     ("Babariko", "Viktar Babaryka"),
     ("Erdogan", "Recep Tayyip Erdoğan"),  # without the diacritic
     ("Wladimir Putin", "Vladimir Putin"),
+    ("Tsapkala", "Valery Tsepkalo"),
 ]
 
 
@@ -172,6 +173,22 @@ IN_TEXT = [
      "demonstrant", "BLRCVL"),
     ("Fabrieksarbeiders in Minsk legden het werk neer.", "2020-08-17", "Fabrieksarbeiders",
      "fabrieksarbeider", "BLRLAB"),
+    ("Iraanse vrouwen protesteerden tegen de hoofddoekplicht.", "2022-09-25",
+     "Iraanse vrouwen", "vrouw", "IRNCVL"),
+    ("Rusland deporteerde Oekraïense kinderen naar Rusland.", "2023-03-17",
+     "Oekraïense kinderen", "kind", "UKRCVL"),
+    ("Israël liet Palestijnse gevangenen vrij.", "2023-11-25", "Palestijnse gevangenen",
+     "gevangene", "PSECVL"),
+    ("Palestijnse militanten vuurden raketten af op Israël.", "2021-05-12",
+     "Palestijnse militanten", "militant", "PSEREB"),
+    ("Praag wees de Russische consul uit.", "2021-04-20", "de Russische consul", "consul",
+     "RUSGOV"),
+    ("Poolse douaniers hielden de migranten tegen.", "2021-11-10", "Poolse douaniers",
+     "douane", "POLCOP"),
+    ("Russische matrozen bezetten het eiland.", "2022-06-01", "Russische matrozen",
+     "matroos", "RUSMIL"),
+    ("Spetsnaz bezetten het vliegveld van Simferopol.", "2014-02-28", "Spetsnaz",
+     "Spetsnaz (Russian special forces)", "RUSMIL"),
     # possessives
     ("Loekasjenko's woordvoerder zweeg.", "2020-08-20", "Loekasjenko's",
      "Alexander Lukashenko", "BLRGOV"),
