@@ -67,18 +67,24 @@ def is_passive(sentence: Sentence, chain: list[Token]) -> bool:
 
 
 def agent_phrase(sentence: Sentence, chain: list[Token]) -> list[Token]:
-    """The noun phrases of the `door` phrase."""
-    return [
+    """The noun phrases of the `door` phrase, or of one the parser hung elsewhere in the
+    clause ('werd maandag door Rusland aangevallen')."""
+    found = [
         noun
         for prep in dependents(sentence, chain, {"mod", "pc", "obj1"})
         if prep.lemma == "door"
         for noun in sentence.children(prep.index)
         if noun.deprel == "obj1"
     ]
+    if found or len(chain) < 2:
+        return found
+    auxiliary = min(chain[1:], key=lambda v: v.index)
+    return [t for t in loose_prepositional(sentence, auxiliary, "door") if t.index < chain[0].index]
 
 
 def subject_and_objects(
-    sentence: Sentence, chain: list[Token], is_actor: Callable[[Token], bool] = lambda t: False
+    sentence: Sentence, chain: list[Token], is_actor: Callable[[Token], bool] = lambda t: False,
+    depth: int = 0,
 ) -> tuple[Token | None, list[Token]]:
     """The subject, and the objects, repairing a second `su` that is really the object, and a
     sentence-initial actor the parser left unattached ("De Europese Unie legde Belarus ...")."""
@@ -89,15 +95,17 @@ def subject_and_objects(
     if initial is not None and initial.index not in parsed_subject:
         objects = subjects + objects
         subjects = [initial]
-    if not subjects:
-        subjects = coordinated_subjects(sentence, chain[-1])
+    if not subjects and depth == 0:
+        subjects = coordinated_subjects(sentence, chain[-1], is_actor)
     if len(subjects) > 1:
         # What precedes the finite verb is the subject in a Dutch main clause; the verb's
         # number decides otherwise.
         finite = next((v for v in chain if v.is_finite), chain[-1])
         before = [s for s in subjects if s.index < finite.index]
         if before:
-            subject = before[-1]
+            # Only one phrase precedes the finite verb of a main clause; two before it mean a
+            # verb-final clause ('als Rusland Oekraïne binnenvalt'), where the subject is first.
+            subject = before[0]
         else:
             agreeing = [s for s in subjects if s.is_plural == finite.is_plural]
             subject = (agreeing or subjects)[0]
@@ -130,8 +138,13 @@ def clause_initial_actor(
     phrase = sentence.tokens[start : finite.index]
     if not phrase or phrase[0].pos == "VZ" or any(t.pos in ("VZ", "BW") for t in phrase):
         return None
-    heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t)]
+    # 'Loekasjenko's veiligheidsdiensten': the possessor is not the subject, its noun is.
+    heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t) and not _possessor(t)]
     return heads[0] if heads else None
+
+
+def _possessor(token: Token) -> bool:
+    return token.deprel == "det" or token.text.endswith(("'s", "’s"))
 
 
 def inverted_subject(
@@ -157,7 +170,16 @@ def loose_prepositional(sentence: Sentence, after: Token, preposition: str) -> l
         if token.text in _BREAKS or token.is_finite:
             break
         if token.lemma == preposition and token.pos == "VZ":
-            return [t for t in sentence.children(token.index) if t.deprel == "obj1"]
+            objects = [t for t in sentence.children(token.index) if t.deprel == "obj1"]
+            if objects:
+                return objects
+            # the parser hung the noun elsewhere: take the phrase right after the preposition
+            for after_prep in sentence.tokens[token.index + 1 :]:
+                if after_prep.pos in ("N", "SPEC", "VNW"):
+                    return [after_prep]
+                if after_prep.pos not in ("LID", "ADJ", "TW"):
+                    break
+            return []
     return []
 
 
@@ -214,13 +236,16 @@ def coordinated_verbs(sentence: Sentence, verb: Token) -> list[Token]:
     return found
 
 
-def coordinated_subjects(sentence: Sentence, verb: Token) -> list[Token]:
+def coordinated_subjects(
+    sentence: Sentence, verb: Token, is_actor: Callable[[Token], bool] = lambda t: False
+) -> list[Token]:
     """'Russische militairen annexeerden de Krim en ontketenden een oorlog': the subject hangs
     under the first conjunct only; give it to the others."""
     for sibling in coordinated_verbs(sentence, verb):
-        found = [t for t in sentence.children(sibling.index) if t.deprel == "su"]
-        if found:
-            return found[:1]
+        # the sibling's subject as repaired, not Frog's: 'Rusland viel Oekraïne aan en ...'
+        subject, _ = subject_and_objects(sentence, [sibling], is_actor, depth=1)
+        if subject is not None:
+            return [subject]
     return []
 
 

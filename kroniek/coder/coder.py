@@ -147,6 +147,9 @@ class EventCoder:
                     sources = [by_token[inverted.index]]
             if not targets and slots.passive and pattern.target[:1] == ("obj1",):
                 targets = clause_subject_by_position(sentence, slots.chain, by_token)
+            if not targets and not slots.passive and pattern.target[:1] == ("obj1",):
+                targets = _object_of_subordinate_clause(sentence, slots.chain, sources,
+                                                        by_token)
         # A place can be what an event is done to ('annexeerden de Krim': Ukraine), never who
         # does it.
         sources = [m for m in sources if m.actor.kind != "place"]
@@ -250,14 +253,40 @@ class EventCoder:
         for slot in alternatives:
             found: list[Mention] = []
             for filler in self._fill(sentence, token, pattern, slot, slots):
+                own = by_token.get(filler.index)
                 for member in clause.phrase_members(sentence, filler):
                     mention = by_token.get(member.index) or _mention_below(
                         sentence, member, by_token
                     )
+                    if own is not None and member.deprel == "mwp" and mention is not own:
+                        continue  # 'Rusland Oekraïne': two names the parser ran together
                     if mention is not None and mention not in found:
                         found.append(mention)
+            if not found and slot == "obj1":
+                found = self._owner_of_object(sentence, token, pattern, slots, by_token)
+            if not found and slot == "obj1" and "obj2" not in alternatives and not slots.passive:
+                # 'Scholz zal Zelensky volgende week bezoeken': Frog calls the object obj2.
+                found = [by_token[t.index] for t in clause.dependents(sentence, slots.chain,
+                                                                      {"obj2"})
+                         if t.pos == "SPEC" and t.index in by_token]
             if found:
                 return _named_over_described(sentence, found, by_token)
+        return []
+
+    def _owner_of_object(
+        self, sentence: Sentence, token: Token, pattern: Pattern, slots: _Slots,
+        by_token: dict[int, Mention],
+    ) -> list[Mention]:
+        """'aanvaardde het aanbod van Duitsland', 'prees de moed van Zelensky': an object that
+        is no actor stands for whose it is. Not for an event noun ('de arrestatie van
+        Navalny'), whose van-phrase is the event's own target."""
+        for filler in self._fill(sentence, token, pattern, "obj1", slots):
+            if filler.pos != "N" or self.patterns.noun_candidates(filler.lemma):
+                continue
+            for owner in clause.prepositional(sentence, [filler], "van"):
+                mention = by_token.get(owner.index) or _mention_below(sentence, owner, by_token)
+                if mention is not None:
+                    return [mention]
         return []
 
 
@@ -281,6 +310,9 @@ def clause_subject_by_position(
         return []
     if finite is None:
         return []
+    first = _first_actor_of_subordinate_clause(sentence, finite, by_token)
+    if first is not None:
+        return [first]
     for token in reversed(sentence.tokens[: finite.index]):
         if token.text in _CLAUSE_BREAKS or token.is_finite:
             break
@@ -328,6 +360,51 @@ def _victims(sentence: Sentence, trigger: Token, by_token: dict[int, Mention]) -
         return []
     mention = by_token.get(index - 1)
     return [mention] if mention and sentence.tokens[index - 1].lemma in VICTIM_NOUNS else []
+
+
+SUBORDINATORS = frozenset({"als", "indien", "dat", "omdat", "toen", "nadat", "wanneer", "zodra",
+                           "terwijl", "voordat", "tenzij", "mits", "hoewel", "doordat"})
+
+
+def _first_actor_of_subordinate_clause(
+    sentence: Sentence, finite: Token, by_token: dict[int, Mention]
+) -> Mention | None:
+    """'als Rusland Oekraïne binnenvalt': a verb-final clause names its subject first."""
+    start = finite.index
+    while start > 0:
+        before = sentence.tokens[start - 1]
+        if before.text in _CLAUSE_BREAKS or before.is_finite:
+            return None
+        if before.lemma.lower() in SUBORDINATORS and before.pos in ("VG", "VZ"):
+            break
+        start -= 1
+    if start == 0:
+        return None
+    for token in sentence.tokens[start : finite.index]:
+        if token.pos == "VZ":
+            return None  # 'toen in Minsk ...': let the nearest-actor rule decide
+        mention = by_token.get(token.index)
+        if mention is not None and mention.actor.kind != "place":
+            return mention
+    return None
+
+
+def _object_of_subordinate_clause(
+    sentence: Sentence, chain: list[Token], sources: list[Mention],
+    by_token: dict[int, Mention],
+) -> list[Mention]:
+    """'als Rusland Oekraïne binnenvalt': in a verb-final clause the actor between the subject
+    and the verb is its object."""
+    finite = next((v for v in chain if v.is_finite), None)
+    if finite is None or not sources or sources[0].sentence != sentence.index:
+        return []
+    subject = sources[0]
+    first = _first_actor_of_subordinate_clause(sentence, finite, by_token)
+    if first is not subject:
+        return []
+    between = [by_token[t.index] for t in sentence.tokens[subject.tokens[-1] + 1 : finite.index]
+               if t.index in by_token and t.pos in ("SPEC", "N")]
+    return [m for i, m in enumerate(between) if m not in between[:i]][:1]
 
 
 def _satisfies(fillers: Iterable[Token], words: frozenset[str]) -> bool:

@@ -30,13 +30,27 @@ def _negated_phrase(sentence: Sentence, head: Token) -> bool:
     return any(c.lemma.lower() in ("geen", "niet") for c in sentence.children(head.index))
 
 
+# A clause under these is said not to have happened.
+DENYING_VERBS = frozenset({"ontkennen", "tegenspreken", "weerspreken"})
+
+
 def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: bool) -> str:
     """`chain` is the trigger verb with its auxiliaries (for a noun: the governing verb's)."""
-    negated = any(t.lemma.lower() in NEGATORS for t in dependents(sentence, chain, {"mod", "det"}))
+    negated = any(t.lemma.lower() in NEGATORS and not _in_later_clause(sentence, chain, t)
+                  for t in dependents(sentence, chain, {"mod", "det"}))
     if is_noun and _negated_phrase(sentence, trigger):
         negated = True  # 'geen steun', 'niet over een garantie op steun'
     if any(v.lemma in NEGATING_VERBS for v in chain[1:]):
         negated = True
+    if not is_noun and any(
+        c.lemma.lower() == "geen" and not _in_later_clause(sentence, chain, c)
+        for o in dependents(sentence, chain, {"obj1", "obj2"})
+        for c in sentence.children(o.index)
+    ):
+        negated = True  # 'leverde Oekraïne geen wapens'
+    if chain and _under_verb(sentence, chain[-1], DENYING_VERBS):
+        negated = True  # 'ontkent dat Rusland burgers heeft aangevallen'
+
     if negated:
         return "negated"
     if any(_is_modal(v) for v in chain[1:]):
@@ -44,11 +58,34 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
     governing = _governing_finite(sentence, chain[-1]) if chain else None
     if governing is not None and _is_modal(governing):
         return "hypothetical"
-    if chain and (_under_irrealis(sentence, chain[-1]) or _conditional(sentence, chain[-1])):
+    if chain and (_under_verb(sentence, chain[-1], IRREALIS_VERBS)
+                  or _conditional(sentence, chain[-1]) or _conditional_clause_follows(
+                      sentence, chain)):
         return "hypothetical"
     if sentence.text.rstrip().endswith("?"):
         return "hypothetical"
     return "asserted"
+
+
+COMPLEMENTIZERS = frozenset({"dat", "of", "omdat", "als", "toen", "nadat", "zodat", "terwijl",
+                             "indien", "wanneer", "zodra"})
+# Verbs of saying that may follow what they report: '..., waarschuwden de regeringsleiders.'
+SAYING_VERBS = frozenset({"zeggen", "waarschuwen", "melden", "verklaren", "dreigen", "stellen",
+                          "benadrukken", "zweren", "beloven", "schrijven", "twitteren"})
+
+
+def _in_later_clause(sentence: Sentence, chain: list[Token], token: Token) -> bool:
+    """'Hij dreigde dat Belarus ... niet langer zal tegenhouden': a word after a complementizer
+    that follows the verb belongs to the clause it opens, wherever the parser hung it."""
+    last = max(v.index for v in chain)
+    return token.index > last and any(
+        t.lemma.lower() in COMPLEMENTIZERS for t in sentence.tokens[last + 1 : token.index])
+
+
+def _bare_noun_after(sentence: Sentence, token: Token) -> bool:
+    """'als lid', 'als president': 'als' meaning 'as', not 'if'."""
+    following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+    return following is not None and following.pos in ("N", "ADJ")
 
 
 def _is_modal(verb: Token) -> bool:
@@ -72,20 +109,45 @@ def _governing_finite(sentence: Sentence, top: Token) -> Token | None:
     return None
 
 
-def _under_irrealis(sentence: Sentence, top: Token) -> bool:
-    """The clause hangs (via a complementizer) under a verb of wanting, fearing, demanding."""
+def _under_verb(sentence: Sentence, top: Token, verbs: frozenset[str]) -> bool:
+    """The clause hangs (via a complementizer) under one of `verbs`: wanting, fearing and
+    demanding, or denying."""
     current = top
     for _ in range(6):
         if current.head is None:
             return False
         parent = sentence.tokens[current.head]
-        if parent.is_verb and parent.lemma in IRREALIS_VERBS:
+        if parent.is_verb and parent.lemma in verbs:
             return True
         if parent.is_verb and parent.index != top.index and current.deprel not in (
             "body", "vc", "obj1", "cmp"
         ):
             return False
         current = parent
+    return False
+
+
+def _conditional_clause_follows(sentence: Sentence, chain: list[Token]) -> bool:
+    """'De EU legt Rusland sancties op als Moskou Oekraïne binnenvalt': a conditional clause
+    after the main clause, up to the end of the sentence, makes the main clause hypothetical."""
+    last = max(v.index for v in chain)
+    finite = next((v for v in chain if v.is_finite), None)
+    if finite is None or (finite.head is not None and finite.deprel not in ("ROOT", "cnj")):
+        return False
+    for token in sentence.tokens[last + 1 :]:
+        if token.is_finite or token.text in (":", ";"):
+            return False  # another clause comes first, or what follows is quoted content
+        # Frog tags 'als' as a preposition as often as a conjunction; a finite verb after it,
+        # with no other conjunction between, makes it a clause ('als Moskou Oekraïne
+        # binnenvalt', not 'als extremistisch' or 'als lid totdat er ... is').
+        if token.pos in ("VG", "VZ") and token.lemma.lower() in CONDITIONALS and not \
+                _bare_noun_after(sentence, token):
+            for after in sentence.tokens[token.index + 1 :]:
+                if after.is_finite:
+                    return True
+                if after.pos == "VG" or after.text in (":", ";"):
+                    return False
+            return False
     return False
 
 
@@ -100,9 +162,17 @@ def _conditional(sentence: Sentence, top: Token) -> bool:
         if parent.lemma.lower() in CONDITIONALS and parent.pos == "VG":
             return True
         current = parent
+    before = sentence.tokens[top.index - 1] if top.index > 0 else None
+    if before is not None and before.text == "," and top.lemma in SAYING_VERBS:
+        return False  # the reporting verb after what it reports is not conditional itself
     if top.head is None:
+        # A preposition 'als' ('Als president tekende hij') only counts before a verb that
+        # ends its clause, as the verb of a conditional clause does.
+        clause_final = top.index + 1 >= len(sentence.tokens) or sentence.tokens[
+            top.index + 1].pos == "LET"
         earlier = [t for t in sentence.tokens[: top.index]
-                   if t.lemma.lower() in CONDITIONALS and t.pos == "VG"]
+                   if t.lemma.lower() in CONDITIONALS and not _bare_noun_after(sentence, t) and (
+                       t.pos == "VG" or (t.pos == "VZ" and clause_final))]
         finite_between = earlier and any(
             t.is_finite and t.head is None for t in sentence.tokens[earlier[-1].index + 1:top.index]
         )

@@ -63,7 +63,9 @@ class ActorStage:
         found = self._name_of_length(doc, sentence, i, day, lengths, known=True)
         longer = found is not None and found.actor.kind in ("country", "place") and (
             _entity_length(tokens, i) > len(found.tokens)
-            # 'Washington Taiwan' is two names the parser ran together
+            # 'Washington Taiwan' is two names the parser ran together, 'Soedan donderdag' no
+            # name at all
+            and tokens[i + len(found.tokens)].text[:1].isupper()
             and not self.kb.lookup(tokens[i + len(found.tokens)].text))
         if found is not None and not longer:
             return found

@@ -191,3 +191,55 @@ def test_coder_later_noun_naming_a_coded_event_is_not_a_new_event(code: Code) ->
     doc = code("Russische militairen annexeerden de Krim. Sinds de annexatie van de Krim zijn de "
                "prijzen gestegen.", "2014-06-01")
     assert [(e.sentence, e.type) for e in doc.events] == [(0, "ASSAULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "rule", "source", "target", "factuality"),
+    [
+        # 'geen' in the object negates the act
+        ("Duitsland leverde Oekraïne geen wapens.", "2022-06-01", "aid.leveren", "DEU", "UKR",
+         "negated"),
+        # a denied act did not happen by the speaker's account
+        ("Lavrov ontkent dat Rusland burgers heeft aangevallen.", "2022-03-01",
+         "assault.aanvallen", "RUS", "RUSCVL", "negated"),
+        # a conditional clause after the main clause makes the main clause hypothetical
+        ("De Europese Unie legt Rusland sancties op als Moskou Oekraïne binnenvalt.",
+         "2022-01-20", "sanction.sancties-opleggen", "IGOGOV", "RUS", "hypothetical"),
+        # in a verb-final clause the first actor is the subject, the next the object
+        ("Als Rusland Oekraïne binnenvalt, legt de Europese Unie Rusland sancties op.",
+         "2022-01-20", "assault.binnenvallen", "RUS", "UKR", "hypothetical"),
+        # a door-phrase the parser hung under an adverb
+        ("Oekraïne werd maandag door Rusland aangevallen.", "2022-10-10", "assault.aanvallen",
+         "RUS", "UKR", "asserted"),
+        # the possessor is not the subject: the security services are
+        ("Loekasjenko's veiligheidsdiensten arresteerden Kolesnikova.", "2020-08-20",
+         "coerce.arresteren", "BLRSPY", "BLROPP", "asserted"),
+        # a tegen-phrase whose noun the parser attached elsewhere
+        ("Tienduizenden demonstranten protesteerden in Minsk tegen Loekasjenko.", "2020-08-16",
+         "protest.protesteren", "BLRCVL", "BLRGOV", "asserted"),
+        # the object Frog labels obj2 under a modal
+        ("Scholz zal Zelensky volgende week bezoeken.", "2023-04-01", "consult.bezoeken",
+         "DEUGOV", "UKRGOV", "hypothetical"),
+        # 'als' meaning 'as' is no condition
+        ("De Afrikaanse Unie schorste Soedan als lid tot er een burgerregering is.", "2019-06-07",
+         "sanction.schorsen", "IGOGOV", "SDN", "asserted"),
+    ],
+)
+def test_coder_repairs_parse_and_factuality(
+    code: Code, text: str, date: str, rule: str, source: str | None, target: str | None,
+    factuality: str,
+) -> None:
+    event = _find(code(text, date), rule)
+    assert (_code(event, "source"), _code(event, "target"), event.factuality) == (
+        source, target, factuality)
+
+
+def test_coder_shared_subject_is_the_repaired_subject_of_the_first_verb(code: Code) -> None:
+    doc = code("Rusland viel Oekraïne aan en annexeerde vier regio's.", "2022-03-02")
+    assert _code(_find(doc, "assault.annexeren"), "source") == "RUS"
+
+
+def test_coder_negation_inside_the_reported_clause_leaves_the_threat_asserted(code: Code) -> None:
+    doc = code("Loekasjenko dreigde dat Belarus migranten niet langer zal tegenhouden.",
+               "2021-05-26")
+    assert [e.factuality for e in doc.events if e.type == "THREATEN"] == ["asserted"]
