@@ -358,8 +358,14 @@ def _victims(sentence: Sentence, trigger: Token, by_token: dict[int, Mention]) -
         index -= 1
     if index < 1 or sentence.tokens[index].lemma.lower() != "van":
         return []
-    mention = by_token.get(index - 1)
-    return [mention] if mention and sentence.tokens[index - 1].lemma in VICTIM_NOUNS else []
+    # 'slachtoffers van', or with the verb between: 'liet slachtoffers zien van martelingen'
+    for before in reversed(sentence.tokens[max(0, index - 3) : index]):
+        mention = by_token.get(before.index)
+        if mention is not None and before.lemma in VICTIM_NOUNS:
+            return [mention]
+        if before.pos not in ("WW", "BW"):
+            break
+    return []
 
 
 SUBORDINATORS = frozenset({"als", "indien", "dat", "omdat", "toen", "nadat", "wanneer", "zodra",

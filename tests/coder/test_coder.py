@@ -187,6 +187,12 @@ def test_coder_victims_of_a_nominal_event_are_its_target(code: Code) -> None:
     assert event.target is not None and event.target.actor.sector == "CVL"
 
 
+def test_coder_victims_before_the_verb_are_still_the_target(code: Code) -> None:
+    doc = code("De zender liet slachtoffers zien van martelingen door de Wit-Russische politie.")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert event.target is not None and event.target.actor.sector == "CVL"
+
+
 def test_coder_later_noun_naming_a_coded_event_is_not_a_new_event(code: Code) -> None:
     doc = code("Russische militairen annexeerden de Krim. Sinds de annexatie van de Krim zijn de "
                "prijzen gestegen.", "2014-06-01")
