@@ -11,6 +11,7 @@ from kroniek.kb import KnowledgeBase, default_kb
 from kroniek.model import Article, Doc
 from kroniek.ports import NlpBackend
 from kroniek.stages.actors import ActorStage
+from kroniek.stages.roles import EventRoleStage
 from kroniek.stages.when import DateStage
 from kroniek.stages.where import PlaceStage
 
@@ -45,5 +46,5 @@ def build_pipeline(
     patterns = patterns or default_patterns()
     gazetteer = gazetteer or default_gazetteer()
     stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(),
-                           PlaceStage(gazetteer)]
+                           EventRoleStage(kb), PlaceStage(gazetteer)]
     return Pipeline(backend, stages, dictionary_hash=f"{kb.fingerprint}-{patterns.fingerprint}")
