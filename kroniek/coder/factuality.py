@@ -62,7 +62,7 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
                   or _conditional(sentence, chain[-1]) or _conditional_clause_follows(
                       sentence, chain)):
         return "hypothetical"
-    if sentence.text.rstrip().endswith("?"):
+    if sentence.text.rstrip().endswith("?") or _counterfactual(sentence, chain):
         return "hypothetical"
     return "asserted"
 
@@ -86,6 +86,14 @@ def _bare_noun_after(sentence: Sentence, token: Token) -> bool:
     """'als lid', 'als president': 'als' meaning 'as', not 'if'."""
     following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
     return following is not None and following.pos in ("N", "ADJ")
+
+
+def _counterfactual(sentence: Sentence, chain: list[Token]) -> bool:
+    """'Dan hadden ze wel met de officiële vlag gewapperd': a past perfect after 'dan' or
+    'anders' says what would have happened, not what did."""
+    first = sentence.tokens[0].lemma.lower() if sentence.tokens else ""
+    return first in ("dan", "anders") and any(
+        v.lemma in ("hebben", "zijn") and "verl" in v.features for v in chain[1:])
 
 
 def _is_modal(verb: Token) -> bool:

@@ -14,7 +14,6 @@ from kroniek.model import Actor, Doc, Mention, Sentence, Token
 
 # A capital after these prepositions is first of all a place ('in Oslo').
 LOCATIVES = frozenset({"in", "naar", "uit", "vanuit", "bij", "te", "nabij", "rond", "richting"})
-PERSON_PRONOUNS = frozenset({"hij", "hem", "Hij", "Hem"})
 # Tokens that may stand in front of a role noun and belong to its mention.
 _NP_PREFIX_POS = frozenset({"LID", "ADJ", "TW", "VNW"})
 
@@ -293,17 +292,28 @@ def main_country(mentions: list[Mention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+FEMININE_OR_PLURAL = frozenset({"zij", "ze", "haar"})
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """hij/hem: the nearest person named before, within three sentences."""
+    """hij/hem: the nearest person named before, within three sentences. zij/ze as the subject
+    of a plural verb: the nearest group, organisation or state; otherwise, and haar as an
+    object, the nearest person. Possessive haar ('haar campagne') is left alone."""
     out = list(mentions)
     for sentence in doc.sentences:
         for token in sentence.tokens:
-            if token.text not in PERSON_PRONOUNS or token.pos != "VNW":
+            word = token.text.lower()
+            if token.pos != "VNW" or (word not in ("hij", "hem")
+                                      and word not in FEMININE_OR_PLURAL):
                 continue
+            if word == "haar" and token.deprel == "det":
+                continue
+            wanted = _pronoun_kinds(sentence, token)
             antecedent = next(
                 (m for m in reversed(out)
-                 if m.actor.kind == "person" and m.end <= token.start
-                 and sentence.index - m.sentence <= 3 and m.how != "pronoun"),
+                 if m.actor.kind in wanted and m.end <= token.start
+                 and sentence.index - m.sentence <= 3 and m.how != "pronoun"
+                 and m.how != "capital-locative"),
                 None,
             )
             if antecedent is None:
@@ -314,3 +324,13 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                         actor=antecedent.actor, how="pronoun")
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _pronoun_kinds(sentence: Sentence, token: Token) -> tuple[str, ...]:
+    word = token.text.lower()
+    if word in ("hij", "hem", "haar"):
+        return ("person",)
+    verb = sentence.tokens[token.head] if token.head is not None else None
+    if token.deprel == "su" and verb is not None and verb.is_finite and verb.is_plural:
+        return ("group", "organisation", "country")
+    return ("person",)

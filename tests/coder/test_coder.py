@@ -249,3 +249,9 @@ def test_coder_negation_inside_the_reported_clause_leaves_the_threat_asserted(co
     doc = code("Loekasjenko dreigde dat Belarus migranten niet langer zal tegenhouden.",
                "2021-05-26")
     assert [e.factuality for e in doc.events if e.type == "THREATEN"] == ["asserted"]
+
+
+def test_coder_past_perfect_after_dan_is_counterfactual(code: Code) -> None:
+    doc = code("De Belarussen willen geen hereniging met Rusland. Dan hadden ze wel gewapperd "
+               "met Russische vlaggen.")
+    assert [e.factuality for e in doc.events if e.type == "PROTEST"] == ["hypothetical"]

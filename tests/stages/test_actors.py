@@ -104,3 +104,22 @@ def test_first_name_that_is_a_capital_stays_part_of_the_person(code: Code) -> No
     doc = code("De Russische studente Sofia Sapega werd in Minsk vastgehouden.", "2021-05-24")
     assert not any(m.actor.country == "BGR" for m in doc.mentions)
     assert any(m.text == "Sofia Sapega" for m in doc.mentions)
+
+
+def test_plural_ze_refers_to_the_nearest_group(code: Code) -> None:
+    doc = code("De Wit-Russische oproerpolitie trok de stad binnen. Ze arresteerden honderden "
+               "demonstranten.", "2020-08-12")
+    (pronoun,) = [m for m in doc.mentions if m.how == "pronoun"]
+    assert (pronoun.text, pronoun.actor.code) == ("Ze", "BLRCOP")
+
+
+def test_singular_zij_refers_to_the_nearest_person(code: Code) -> None:
+    doc = code("Svetlana Tichanovskaja vluchtte naar Vilnius. Zij riep de EU op om sancties.",
+               "2020-08-20")
+    (pronoun,) = [m for m in doc.mentions if m.how == "pronoun"]
+    assert (pronoun.text, pronoun.actor.name) == ("Zij", "Sviatlana Tsikhanouskaya")
+
+
+def test_possessive_haar_is_no_mention(code: Code) -> None:
+    doc = code("Svetlana Tichanovskaja zette haar campagne voort.", "2020-08-20")
+    assert not [m for m in doc.mentions if m.how == "pronoun"]
