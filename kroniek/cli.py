@@ -44,8 +44,9 @@ def run(
                                          "from cores and memory).")] = 1,
     timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
     batch_size: Annotated[int, typer.Option(help="Articles per database commit.")] = 16,
-    selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an event "
-                                            "(same events, less Frog time).")] = True,
+    selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an event: "
+                                            "the same events, with a second, tagging Frog; "
+                                            "pays off when few sentences carry events.")] = False,
     wait: Annotated[bool, typer.Option(help="When another run writes the database, wait for "
                                        "it instead of stopping.")] = False,
     lock_wait: Annotated[float, typer.Option(help="Seconds to wait for a database that another "
@@ -352,7 +353,7 @@ def evaluate(
     system_out: Annotated[Path | None, typer.Option("--system-out",
                                                     help="Write the system output here.")] = None,
     selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an "
-                                            "event.")] = True,
+                                            "event.")] = False,
 ) -> None:
     """Score the pipeline against gold annotations, in a fresh temporary store.
 

@@ -49,7 +49,7 @@ def load(
 
 
 def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out: Path | None,
-               workers: int, timeout: float, batch_size: int, selective: bool = True) -> None:
+               workers: int, timeout: float, batch_size: int, selective: bool = False) -> None:
     """`kroniek run --engine ray`: code on Ray into Parquet, then load it into the store."""
     from kroniek.cli import _fail, errors
 

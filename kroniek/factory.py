@@ -6,7 +6,7 @@ from kroniek.adapters.frog import FrogBackend, SelectiveFrogBackend
 from kroniek.pipeline import Pipeline, build_pipeline
 
 
-def frog_pipeline(timeout: float = 300.0, selective: bool = True) -> Pipeline:
+def frog_pipeline(timeout: float = 300.0, selective: bool = False) -> Pipeline:
     """The pipeline on Frog. Selective: a tagging Frog for every sentence and a parsing Frog
     only for sentences that can code an event (kroniek/selection.py); otherwise one Frog that
     parses everything."""

@@ -133,7 +133,7 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def default_workers(selective: bool = True) -> int:
+def default_workers(selective: bool = False) -> int:
     """One worker per core, but no more than the available memory holds: on a 2-core machine
     with 24 GB that is 2; with 6 GB available, 1 (3.3 GB per selective worker)."""
     by_memory = int(available_memory() * (1 - MEMORY_RESERVE)) // worker_bytes(selective)

@@ -242,7 +242,7 @@ def run_ray(
     workers: int = 0,
     batch_size: int = 8,
     timeout: float = 300.0,
-    selective: bool = True,
+    selective: bool = False,
     report: Callable[[str], None] = lambda message: None,
     progress: Callable[[RayCounts], None] | None = None,
 ) -> RayCounts:
