@@ -6,26 +6,10 @@ factuality of the one event expected from the rule that should fire.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from kroniek.coder import MAX_PAIRS, default_patterns
-from kroniek.model import Doc, Event
-
-Code = Callable[..., Doc]
-
-
-def _code(event: Event, side: str) -> str | None:
-    mention = getattr(event, side)
-    return mention.actor.code if mention else None
-
-
-def _find(doc: Doc, rule: str) -> Event:
-    found = [e for e in doc.events if e.rule == rule]
-    assert found, f"{rule} did not fire: {[(e.rule, e.type) for e in doc.events]}"
-    return found[0]
-
+from tests.coder.events import Code, actor_code, find
 
 CASES = [
     # separable verb: 'belde ... op' is 'opbellen'
@@ -68,21 +52,22 @@ def test_coder_codes_dutch_sentence(
     target: str | None, factuality: str,
 ) -> None:
     date = "2009-06-01" if "Obama" in text else "2020-08-20"
-    event = _find(code(text, date), rule)
+    event = find(code(text, date), rule)
     assert (event.type, event.mode) == (type_, mode)
-    assert (_code(event, "source"), _code(event, "target")) == (source, target)
+    assert (actor_code(event, "source"), actor_code(event, "target")) == (source, target)
     assert event.factuality == factuality
 
 
 def test_coder_shared_subject_of_coordinated_verbs(code: Code) -> None:
     doc = code("Russische militairen annexeerden de Krim en ontketenden een oorlog.")
-    rules = {e.rule: _code(e, "source") for e in doc.events}
+    rules = {e.rule: actor_code(e, "source") for e in doc.events}
     assert rules == {"assault.annexeren": "RUSMIL", "assault.oorlog-ontketenen": "RUSMIL"}
 
 
 def test_coder_reciprocal_agreement_of_a_compound_subject(code: Code) -> None:
     doc = code("Israël en Hamas bereikten woensdag een akkoord.", "2023-11-22")
-    pairs = {(_code(e, "source"), _code(e, "target")) for e in doc.events if e.type == "AGREE"}
+    pairs = {(actor_code(e, "source"), actor_code(e, "target"))
+             for e in doc.events if e.type == "AGREE"}
     assert pairs == {("ISR", "PSEREB"), ("PSEREB", "ISR")}
 
 
@@ -101,7 +86,7 @@ def test_coder_compound_actors_are_capped(code: Code) -> None:
     doc = code("De Verenigde Staten en Groot-Brittannië bekritiseerden Rusland, Belarus en Iran.")
     accusations = [e for e in doc.events if e.type == "ACCUSE"]
     assert len(accusations) == MAX_PAIRS  # 2 sources x 3 targets, capped
-    assert {_code(e, "source") for e in accusations} == {"USA", "GBR"}
+    assert {actor_code(e, "source") for e in accusations} == {"USA", "GBR"}
 
 
 def test_coder_every_rule_id_exists_in_the_dictionary(code: Code) -> None:
@@ -124,14 +109,14 @@ def test_coder_never_crashes_on_odd_input(code: Code, text: str) -> None:
 def test_coder_modal_the_lemmatizer_misses_is_still_hypothetical(code: Code) -> None:
     doc = code("Een activist vluchtte naar Vilnius toen Loekasjenko’s veiligheidsdiensten hem "
                "wilden arresteren.")
-    event = _find(doc, "coerce.arresteren")
-    assert (_code(event, "source"), event.factuality) == ("BLRSPY", "hypothetical")
+    event = find(doc, "coerce.arresteren")
+    assert (actor_code(event, "source"), event.factuality) == ("BLRSPY", "hypothetical")
 
 
 def test_coder_place_is_a_target_never_a_source(code: Code) -> None:
     doc = code("Russische militairen bezetten de Krim. De Krim annexeerde niemand.", "2014-03-20")
     (event,) = [e for e in doc.events if e.sentence == 0]
-    assert (_code(event, "source"), _code(event, "target")) == ("RUSMIL", "UKR")
+    assert (actor_code(event, "source"), actor_code(event, "target")) == ("RUSMIL", "UKR")
     assert event.place is not None and (event.place.resolved, event.place.country) == (
         "Crimea", "UKR")
     assert all(e.source is None or e.source.actor.kind != "place" for e in doc.events)
@@ -151,12 +136,12 @@ def test_coder_compound_noun_is_coded_by_its_head(code: Code) -> None:
     assert "tankaanval" not in default_patterns().trigger_lemmas
     doc = code("Bij de tankaanval van het Russische leger op Marioepol vielen doden.", "2022-03-10")
     (event,) = [e for e in doc.events if e.type == "ASSAULT"]
-    assert (event.trigger_text, _code(event, "source")) == ("tankaanval", "RUSMIL")
+    assert (event.trigger_text, actor_code(event, "source")) == ("tankaanval", "RUSMIL")
 
 
 def test_coder_constraint_accepts_a_compound_object(code: Code) -> None:
     doc = code("Rusland maakte een eind aan de energiesubsidies voor Belarus.")
-    assert [(e.type, e.mode, _code(e, "source")) for e in doc.events] == [
+    assert [(e.type, e.mode, actor_code(e, "source")) for e in doc.events] == [
         ("SANCTION", "discontinue", "RUS")]
 
 
@@ -170,20 +155,21 @@ def test_coder_name_in_apposition_is_one_actor_with_its_description(code: Code) 
 def test_coder_object_before_coordinated_final_verbs_is_shared(code: Code) -> None:
     doc = code("Het regime viel om toen de politie twintig Poolse journalisten arresteerde en "
                "beschuldigde van spionage.")
-    targets = {e.type: _code(e, "target") for e in doc.events if e.type in ("COERCE", "ACCUSE")}
+    targets = {e.type: actor_code(e, "target")
+               for e in doc.events if e.type in ("COERCE", "ACCUSE")}
     assert targets == {"COERCE": "POLJRN", "ACCUSE": "POLJRN"}
 
 
 def test_coder_modal_above_a_misparsed_control_verb_makes_it_hypothetical(code: Code) -> None:
     doc = code("Poetin kan besluiten Loekasjenko’s smeekbedes simpelweg te negeren.")
     (event,) = [e for e in doc.events if e.type == "REJECT"]
-    assert (_code(event, "source"), event.factuality) == ("RUSGOV", "hypothetical")
+    assert (actor_code(event, "source"), event.factuality) == ("RUSGOV", "hypothetical")
 
 
 def test_coder_victims_of_a_nominal_event_are_its_target(code: Code) -> None:
     doc = code("De televisie toonde slachtoffers van martelingen door de Wit-Russische politie.")
     (event,) = [e for e in doc.events if e.type == "ASSAULT"]
-    assert (event.mode, _code(event, "source")) == ("torture", "BLRCOP")
+    assert (event.mode, actor_code(event, "source")) == ("torture", "BLRCOP")
     assert event.target is not None and event.target.actor.sector == "CVL"
 
 
@@ -235,14 +221,14 @@ def test_coder_repairs_parse_and_factuality(
     code: Code, text: str, date: str, rule: str, source: str | None, target: str | None,
     factuality: str,
 ) -> None:
-    event = _find(code(text, date), rule)
-    assert (_code(event, "source"), _code(event, "target"), event.factuality) == (
+    event = find(code(text, date), rule)
+    assert (actor_code(event, "source"), actor_code(event, "target"), event.factuality) == (
         source, target, factuality)
 
 
 def test_coder_shared_subject_is_the_repaired_subject_of_the_first_verb(code: Code) -> None:
     doc = code("Rusland viel Oekraïne aan en annexeerde vier regio's.", "2022-03-02")
-    assert _code(_find(doc, "assault.annexeren"), "source") == "RUS"
+    assert actor_code(find(doc, "assault.annexeren"), "source") == "RUS"
 
 
 def test_coder_negation_inside_the_reported_clause_leaves_the_threat_asserted(code: Code) -> None:

@@ -7,26 +7,10 @@ the article date, which decides who holds an office.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from kroniek.model import Doc, Event
 from kroniek.plover import event_types
-
-Code = Callable[..., Doc]
-
-
-def _code(event: Event, side: str) -> str | None:
-    mention = getattr(event, side)
-    return mention.actor.code if mention else None
-
-
-def _find(doc: Doc, rule: str) -> Event:
-    found = [e for e in doc.events if e.rule == rule]
-    assert found, f"{rule} did not fire: {[(e.rule, e.type) for e in doc.events]}"
-    return found[0]
-
+from tests.coder.events import Code, actor_code, find
 
 # (text, article date, rule, type, mode, source, target, factuality)
 CASES = [
@@ -222,9 +206,9 @@ def test_types_sentence_codes_its_plover_event(
     code: Code, text: str, date: str, rule: str, type_: str, mode: str | None,
     source: str | None, target: str | None, factuality: str,
 ) -> None:
-    event = _find(code(text, date), rule)
+    event = find(code(text, date), rule)
     assert (event.type, event.mode) == (type_, mode)
-    assert (_code(event, "source"), _code(event, "target")) == (source, target)
+    assert (actor_code(event, "source"), actor_code(event, "target")) == (source, target)
     assert event.factuality == factuality
 
 
