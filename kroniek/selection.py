@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from kroniek.coder.patterns import Pattern, PatternDictionary, lemma_matches
 from kroniek.kb import KnowledgeBase, strip_possessive
 from kroniek.model import Sentence, Token
+from kroniek.stages.actors import PRONOUNS
 
 # Parts of speech the coder accepts as a separable particle (coder/clause.py separable_lemma).
 _PARTICLE_POS = frozenset({"VZ", "BW", "ADJ", "N"})
-_PRONOUNS = frozenset({"hij", "hem"})
 # Prepositions through which a group takes the country of a name ('betogers in Teheran').
 _COUNTRY_PREPOSITIONS = frozenset({"van", "in", "uit"})
 _TRAILING = ".,;:!?"
@@ -64,7 +64,7 @@ class SentenceSelector:
         role_nouns = [t.index for t in tokens if t.pos == "N" and
                       self.kb.role_noun(t.lemma, t.text) is not None and t.index not in names]
         actor = bool(names or role_nouns or entities) or any(
-            t.pos == "VNW" and t.text.lower() in _PRONOUNS for t in tokens
+            t.pos == "VNW" and t.text.lower() in PRONOUNS for t in tokens
         )
         return Reasons(
             trigger=self._has_trigger(tokens),

@@ -293,6 +293,7 @@ def main_country(mentions: list[Mention]) -> str | None:
 
 
 FEMININE_OR_PLURAL = frozenset({"zij", "ze", "haar"})
+PRONOUNS = frozenset({"hij", "hem"}) | FEMININE_OR_PLURAL
 
 
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
