@@ -77,7 +77,11 @@ def run(
     workers = workers or default_workers(selective)
     started = time.monotonic()
 
+    progressed = False
+
     def progress(counts: RunCounts) -> None:
+        nonlocal progressed
+        progressed = True
         elapsed = max(time.monotonic() - started, 1e-6)
         errors.print(
             f"\r{counts.articles_done} articles coded ({counts.articles_done / elapsed:.2f}/s), "
@@ -101,6 +105,8 @@ def run(
             errors.print()
             summary = store.summary()
     except KroniekError as exc:
+        if progressed:
+            errors.print()  # the error gets a line of its own, not the end of the progress line
         _fail(exc)
     _print_summary(summary, counts.as_dict())
 

@@ -48,8 +48,9 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *parts: str) -> str:
     assert result.returncode != 0
-    message = result.stderr.strip()
-    assert message.startswith("error:") and "\n" not in message, message
+    # what comes before is the run's progress line; the error is one line of its own
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith("error:"), result.stderr
     assert "Traceback" not in result.stderr
     for part in parts:
         assert part in message, message
