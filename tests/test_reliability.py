@@ -353,7 +353,8 @@ def test_serve_answers_200_requests_while_a_run_writes(tmp_path: Path) -> None:
     from tests.test_resources import short_articles
 
     corpus = tmp_path / "kort.jsonl"
-    short_articles(corpus, count=150)
+    # enough articles that the run outlasts the 200 requests on an idle machine too
+    short_articles(corpus, count=400)
     db = stored_db(tmp_path / "k.duckdb")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
