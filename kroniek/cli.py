@@ -232,9 +232,14 @@ def events(
             _write_parquet_without_pandas(con, rows, output)
         else:
             frame = pandas.DataFrame(rows)  # noqa: F841
-            con.execute(f"COPY (SELECT * FROM frame) TO '{output}' (FORMAT parquet)")
+            con.execute(f"COPY (SELECT * FROM frame) TO '{_sql_text(output)}' (FORMAT parquet)")
     else:
         _fail(KroniekError(f"unknown format {format!r}: use table, csv, jsonl or parquet"))
+
+
+def _sql_text(path: Path | str) -> str:
+    """A path as the inside of an SQL string literal: COPY takes no parameters."""
+    return str(path).replace("'", "''")
 
 
 def _write_parquet_without_pandas(con: Any, rows: list[dict[str, Any]], output: Path) -> None:
@@ -243,7 +248,8 @@ def _write_parquet_without_pandas(con: Any, rows: list[dict[str, Any]], output: 
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
         for r in rows:
             tmp.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    con.execute(f"COPY (SELECT * FROM read_json_auto('{tmp.name}')) TO '{output}' (FORMAT parquet)")
+    con.execute(f"COPY (SELECT * FROM read_json_auto('{_sql_text(tmp.name)}')) "
+                f"TO '{_sql_text(output)}' (FORMAT parquet)")
     Path(tmp.name).unlink()
 
 

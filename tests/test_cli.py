@@ -67,6 +67,16 @@ def test_cli_events_filters_and_csv(seed_db: Path) -> None:
     assert all("BLR" in row for row in rows)
 
 
+def test_cli_events_parquet_to_a_path_with_a_quote(seed_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "d'n events.parquet"
+    result = kroniek("events", "--db", str(seed_db), "--format", "parquet", "--output",
+                     str(output))
+    assert result.returncode == 0, result.stderr
+    stored = table(seed_db, "SELECT count(*) FROM events")[0][0]
+    quoted = str(output).replace("'", "''")
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{quoted}')").fetchall() == [(stored,)]
+
+
 def test_cli_show_unknown_article_is_a_clear_error(seed_db: Path) -> None:
     result = kroniek("show", "no-such-article", "--db", str(seed_db))
     assert result.returncode == 1 and "no article 'no-such-article'" in result.stderr
