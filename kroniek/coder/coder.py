@@ -224,7 +224,9 @@ class EventCoder:
         if slot == "obj1":
             if slots.passive:
                 return [slots.subject] if slots.subject else []
-            return slots.objects or clause.shared_objects(sentence, slots.chain[0])
+            if slots.objects or not slots.chain:
+                return slots.objects
+            return clause.shared_objects(sentence, slots.chain[0])
         if slot == "obj2":
             found = clause.dependents(sentence, heads, {"obj2"}) + clause.prepositional(
                 sentence, heads, "aan"
