@@ -42,4 +42,4 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check kroniek tests
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal test-artifacts
+	rm -rf $(VENV) $(DB) $(DB).wal $(DB).lock test-artifacts
