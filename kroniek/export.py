@@ -144,9 +144,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "rule": row["rule"],
         "confidence": row["confidence"],
         "cluster_id": row["cluster_id"],
-        **({"cluster": {"id": row["cluster_id"], "mentions": row["cluster_mentions"],
-                        "articles": row["cluster_articles"], "sources": row["cluster_sources"]}}
-           if "cluster_mentions" in row else {}),
+        **queries.cluster_fields(row),
     }
 
 

@@ -346,10 +346,16 @@ def event_item(row: Row) -> Row:
         "rule": row["rule"],
         "confidence": row["confidence"],
         "cluster_id": row["cluster_id"],
-        **({"cluster": {"id": row["cluster_id"], "mentions": row["cluster_mentions"],
-                        "articles": row["cluster_articles"], "sources": row["cluster_sources"]}}
-           if "cluster_mentions" in row else {}),
+        **cluster_fields(row),
     }
+
+
+def cluster_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """The nested `cluster` record of a per-cluster row; nothing for a per-event row."""
+    if "cluster_mentions" not in row:
+        return {}
+    return {"cluster": {"id": row["cluster_id"], "mentions": row["cluster_mentions"],
+                        "articles": row["cluster_articles"], "sources": row["cluster_sources"]}}
 
 
 def event_rows(reader: Reader, filters: EventFilters, limit: int | None = None,
