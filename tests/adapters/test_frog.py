@@ -104,6 +104,33 @@ def test_unparsed_sentence_keeps_tokens_lemmas_tags_and_entities(
         (t.text, t.start, t.lemma, t.pos, t.features, t.ner) for t in full.tokens]
 
 
+def test_parsed_sentence_keeps_the_entities_the_tagger_found(
+    selective_frog: SelectiveFrogBackend, frog: FrogBackend
+) -> None:
+    # The parsing Frog runs without NER; the entities come from the first pass.
+    a = article("Aleksandr Loekasjenko liet demonstranten in Minsk arresteren.")
+    (sentence,) = selective_frog.analyse(a)
+    (full,) = frog.analyse(a)
+    assert sentence.parsed
+    assert [(t.text, t.ner, t.head, t.deprel) for t in sentence.tokens] == [
+        (t.text, t.ner, t.head, t.deprel) for t in full.tokens]
+    assert any(t.ner.endswith("PER") for t in sentence.tokens)
+
+
+def test_selective_backend_recovers_when_its_tagger_is_killed() -> None:
+    backend = SelectiveFrogBackend(lambda sentence: True)
+    try:
+        backend.start()
+        assert backend.tagger.pid is not None
+        os.killpg(backend.tagger.pid, signal.SIGKILL)
+        a = article("Poetin belde Loekasjenko op. Rusland stuurde militairen naar Belarus.")
+        first, second = backend.analyse(a)
+        assert first.parsed and second.parsed
+        assert backend.tagger.restarts == 1
+    finally:
+        backend.close()
+
+
 def test_selection_keeps_the_events_of_parsed_sentences(
     selective_frog: SelectiveFrogBackend, pipeline: Pipeline
 ) -> None:
