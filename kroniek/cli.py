@@ -27,6 +27,9 @@ errors = Console(stderr=True, soft_wrap=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
 DEFAULT_DB = Path("kroniek.duckdb")
+KbFolderOption = Annotated[Path | None, typer.Option(
+    "--kb", help="Knowledge-base folder, as `kroniek kb import-wikidata` writes it (default: the "
+    "packaged one).")]
 
 
 def _fail(error: Exception) -> NoReturn:
@@ -57,15 +60,18 @@ def run(
                                                 "HOST:PORT); default a local Ray runtime.")] = None,
     out: Annotated[Path | None, typer.Option(help="Ray: the Parquet folder (default: the "
                                              "database name with .parquet).")] = None,
+    kb: KbFolderOption = None,
 ) -> None:
     """Code articles into the store. Re-running adds nothing; an interrupted run resumes.
 
     Example: kroniek run examples/corpus --db kroniek.duckdb
     """
+    kb_folder = str(kb) if kb else None
     if engine != "local":
         from kroniek.cli_ray import run_on_ray
 
-        run_on_ray(paths, db, engine, address, out, workers, timeout, batch_size, selective)
+        run_on_ray(paths, db, engine, address, out, workers, timeout, batch_size, selective,
+                   kb_folder)
         return
     from kroniek.adapters.duckdb_store import DuckDBStore
     from kroniek.adapters.local_engine import default_workers, make_engine
@@ -93,13 +99,14 @@ def run(
         errors.print(f"waiting for the kroniek run (pid {pid or '?'}) that writes {db}")
 
     try:
+        fingerprint = dictionary_hash(kb_folder)  # a bad --kb fails before the run starts
         # The run lock keeps a second run out; the store holds its connection only while it
         # commits, so that kroniek serve can read the database during the run.
         with RunLock(db, wait=wait, waiting=waiting), \
                 DuckDBStore(db, connect_per_use=True, lock_wait=lock_wait) as store:
-            engine = make_engine(functools.partial(frog_pipeline, timeout, selective),
-                                 workers)
-            counts = run_articles(paths, store, engine, dictionary_hash(), batch_size=batch_size,
+            engine = make_engine(
+                functools.partial(frog_pipeline, timeout, selective, kb_folder), workers)
+            counts = run_articles(paths, store, engine, fingerprint, batch_size=batch_size,
                                   progress=progress,
                                   report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
             errors.print()
@@ -366,6 +373,7 @@ def evaluate(
                                                     help="Write the system output here.")] = None,
     selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an "
                                             "event.")] = False,
+    kb: KbFolderOption = None,
 ) -> None:
     """Score the pipeline against gold annotations, in a fresh temporary store.
 
@@ -373,11 +381,13 @@ def evaluate(
     """
     from kroniek.evaluation import render_table
     from kroniek.evaluation_run import evaluate as run_evaluation
-    from kroniek.factory import frog_pipeline
+    from kroniek.factory import frog_pipeline, knowledge_base
 
     try:
+        kb_folder = str(kb) if kb else None
+        knowledge_base(kb_folder)  # a bad --kb fails before Frog starts
         report, records = run_evaluation(
-            gold, functools.partial(frog_pipeline, selective=selective))
+            gold, functools.partial(frog_pipeline, selective=selective, kb_folder=kb_folder))
     except (KroniekError, ValueError, OSError) as exc:
         _fail(exc)
     if system_out:

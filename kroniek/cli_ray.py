@@ -49,7 +49,8 @@ def load(
 
 
 def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out: Path | None,
-               workers: int, timeout: float, batch_size: int, selective: bool = False) -> None:
+               workers: int, timeout: float, batch_size: int, selective: bool = False,
+               kb_folder: str | None = None) -> None:
     """`kroniek run --engine ray`: code on Ray into Parquet, then load it into the store."""
     from kroniek.cli import _fail, errors
 
@@ -72,9 +73,10 @@ def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out
                      f"{counts.articles_failed + counts.rejected} failed", end="")
 
     try:
-        counts = run_ray(paths, folder, dictionary_hash(), address=address,
+        counts = run_ray(paths, folder, dictionary_hash(kb_folder), address=address,
                          workers=workers if workers > 1 else 0, batch_size=batch_size,
                          timeout=timeout, selective=selective, progress=progress,
+                         kb_folder=kb_folder,
                          report=lambda m: errors.print(f"\n[yellow]{m}[/]"))
         errors.print()
         errors.print(f"Parquet written to {folder}: {counts.articles_done} articles, "

@@ -144,3 +144,38 @@ def test_cli_two_workers_code_the_same_events_as_one(tmp_path: Path) -> None:
     for sql in (f"SELECT {EVENT_KEY} FROM events ORDER BY ALL",
                 "SELECT id, content_hash FROM articles ORDER BY ALL"):
         assert table(two, sql) == table(one, sql)
+
+
+def test_cli_run_with_a_knowledge_base_folder_knows_its_people(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for path in (ROOT / "kroniek" / "data" / "actors").glob("*.tsv"):
+        (kb / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (kb / "people.tsv").open("a", encoding="utf-8") as people:
+        people.write("marit-bakhuis\tMarit Bakhuis\tBakhuis\ta test entry\n")
+    with (kb / "roles.tsv").open("a", encoding="utf-8") as roles:
+        roles.write("marit-bakhuis\tNLD\tGOV\tforeign_minister\tminister van Buitenlandse "
+                    "Zaken\t2026-01-01\t\n")
+    article = tmp_path / "bezoek.txt"
+    article.write_text(
+        "date 2026-11-20\n\nMarit Bakhuis belde dinsdag de Poolse regering op.\n",
+        encoding="utf-8")
+    db = tmp_path / "kb.duckdb"
+    result = kroniek("run", str(article), "--db", str(db), "--kb", str(kb), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert ("person:marit-bakhuis", "NLD", "GOV") in table(
+        db, "SELECT actor_id, country, sector FROM mentions")
+
+
+def test_cli_run_with_an_incomplete_knowledge_base_folder_stops_before_coding(
+    tmp_path: Path,
+) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "people.tsv").write_text("id\tname\taliases\tnote\n", encoding="utf-8")
+    db = tmp_path / "never.duckdb"
+    result = kroniek("run", str(SEED), "--db", str(db), "--kb", str(kb), timeout=120)
+    assert result.returncode == 1
+    assert f"knowledge base {kb}: no countries.tsv" in result.stderr.replace("\n", "")
+    assert "Traceback" not in result.stderr
+    assert not db.exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -146,10 +147,22 @@ class CodingActor:
     parts, and returns one summary row per input for the driver to count and report.
     """
 
-    def __init__(self, out_dir: str, run_tag: str, timeout: float, selective: bool) -> None:
+    def __init__(self, out_dir: str, run_tag: str, timeout: float, selective: bool,
+                 kb_files: dict[str, bytes] | None = None) -> None:
+        from kroniek.adapters.local_engine import WORKER_FROG_THREADS
         from kroniek.factory import frog_pipeline
 
-        self.pipeline = frog_pipeline(timeout, selective)
+        # An actor holds one CPU, so its Frog runs one thread (see local_engine); Ray sets the
+        # same by default, but a cluster's runtime environment may not.
+        os.environ["OMP_NUM_THREADS"] = WORKER_FROG_THREADS
+        kb_folder = None
+        if kb_files is not None:
+            # The driver's --kb folder need not exist on the node: its files travel along.
+            self._kb_dir = tempfile.TemporaryDirectory(prefix="kroniek-kb-")
+            for name, content in kb_files.items():
+                (Path(self._kb_dir.name) / name).write_bytes(content)
+            kb_folder = self._kb_dir.name
+        self.pipeline = frog_pipeline(timeout, selective, kb_folder)
         self.out_dir = Path(out_dir)
         self.tag = f"{run_tag}-{uuid.uuid4().hex[:8]}"
         self.batches = 0
@@ -234,6 +247,14 @@ def default_workers() -> int:
     return max(1, min(cpus, by_memory))
 
 
+def _kb_files(folder: str | None) -> dict[str, bytes] | None:
+    from kroniek.kb.base import KB_FILES
+
+    if folder is None:
+        return None
+    return {name: (Path(folder) / name).read_bytes() for name in KB_FILES}
+
+
 def run_ray(
     paths: Sequence[str],
     out_dir: Path,
@@ -245,11 +266,13 @@ def run_ray(
     selective: bool = False,
     report: Callable[[str], None] = lambda message: None,
     progress: Callable[[RayCounts], None] | None = None,
+    kb_folder: str | None = None,
 ) -> RayCounts:
     """Code the inputs on Ray into Parquet under `out_dir`.
 
     Connects to the cluster at `address` ('auto' for the one this machine belongs to), or
-    uses the Ray runtime this process already started, or starts a local one.
+    uses the Ray runtime this process already started, or starts a local one. A knowledge
+    base in `kb_folder` is read here and sent to every actor.
     """
     import ray
 
@@ -278,7 +301,7 @@ def run_ray(
         CodingActor,
         fn_constructor_kwargs={"out_dir": str(out_dir.resolve()),
                                "run_tag": _run_tag(), "timeout": timeout,
-                               "selective": selective},
+                               "selective": selective, "kb_files": _kb_files(kb_folder)},
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=workers),
