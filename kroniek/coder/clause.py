@@ -28,8 +28,25 @@ def acts_finite(sentence: Sentence, verb: Token) -> bool:
     ('..., grijpt hij naar de telefoon: Poetin bellen' keeps its infinitive)."""
     if verb.is_finite:
         return True
+    if looks_past_tense(sentence, verb):
+        return True
     return (verb.is_verb and "inf" in verb.features and verb.head is None
             and not any(t.is_finite for t in sentence.tokens))
+
+
+def looks_past_tense(sentence: Sentence, verb: Token) -> bool:
+    """'De Europese Unie veroordeelde de dood van Amini': Frog reads 'veroordeelde' as an
+    inflected participle ('de veroordeelde man'), the same form as the simple past. It is the
+    past tense when no finite verb comes before it in the sentence and what precedes it is a
+    whole constituent (not an article or adjective waiting for its noun)."""
+    if not verb.is_verb or "vd" not in verb.features or "prenom" not in verb.features:
+        return False
+    if not verb.text.lower().endswith(("de", "te")) or verb.index == 0:
+        return False
+    if any(t.is_finite for t in sentence.tokens[: verb.index]):
+        return False
+    before = sentence.tokens[verb.index - 1]
+    return before.pos not in ("LID", "ADJ", "VNW", "TW") or before.text == ","
 
 
 def verb_chain(sentence: Sentence, verb: Token) -> list[Token]:
@@ -41,14 +58,60 @@ def verb_chain(sentence: Sentence, verb: Token) -> list[Token]:
         if current.deprel not in _DOWN or current.head is None:
             break
         parent = sentence.tokens[current.head]
-        if parent.lemma in ("te", "om") and parent.head is not None:
-            # 'weigerde te tekenen': te -> vc of weigerde
-            parent = sentence.tokens[parent.head]
+        for _ in range(2):
+            # 'weigerde te tekenen': te -> vc of weigerde; 'trokken naar Den Haag om te
+            # protesteren': te -> om -> mod of trokken, the purpose shares the subject
+            if parent.lemma in ("te", "om") and parent.pos == "VZ" and parent.head is not None:
+                parent = sentence.tokens[parent.head]
         if not parent.is_verb:
             break
         chain.append(parent)
         current = parent
     return chain
+
+
+def infinitive_markers(sentence: Sentence, verb: Token) -> list[Token]:
+    """The 'te' and 'om' a te-infinitive hangs under ('om ... aan te moedigen')."""
+    found = []
+    current = verb
+    for _ in range(3):
+        if current.head is None:
+            break
+        parent = sentence.tokens[current.head]
+        if parent.lemma.lower() not in ("te", "om") or parent.pos != "VZ":
+            break
+        found.append(parent)
+        current = parent
+    return found
+
+
+# Nouns of ordering and deciding: 'tekende een decreet voor een algemene mobilisatie'.
+_ORDER_NOUNS = frozenset({"decreet", "bevel", "besluit", "order", "opdracht", "wet", "verordening"})
+# Verbs of starting: 'begon met de grootste militaire oefeningen ooit'.
+_START_VERBS = frozenset({"beginnen", "starten", "aanvangen"})
+
+
+def governing_verb(sentence: Sentence, noun: Token) -> Token | None:
+    """The verb whose clause a noun trigger's event belongs to: the verb it depends on, also
+    through a particle Frog hung it under ('namen een sanctiepakket aan'), a 'met' phrase of a
+    verb of starting, or a 'voor'/'tot' phrase of an order noun ('een decreet voor
+    mobilisatie')."""
+    if noun.head is None:
+        return None
+    head = sentence.tokens[noun.head]
+    if head.is_verb:
+        return head
+    if head.pos != "VZ" or head.head is None:
+        return None
+    above = sentence.tokens[head.head]
+    if above.is_verb and (head.deprel == "svp" or (
+            head.lemma.lower() == "met" and above.lemma in _START_VERBS)):
+        return above
+    if head.lemma.lower() in ("voor", "tot") and above.pos == "N" and \
+            above.lemma.lower() in _ORDER_NOUNS and above.head is not None:
+        verb = sentence.tokens[above.head]
+        return verb if verb.is_verb else None
+    return None
 
 
 def dependents(sentence: Sentence, chain: list[Token], relations: set[str]) -> list[Token]:
@@ -95,8 +158,22 @@ def subject_and_objects(
     if initial is not None and initial.index not in parsed_subject:
         objects = subjects + objects
         subjects = [initial]
+    if depth == 0 and subjects and _opens_second_conjunct(sentence, chain):
+        # 'Hij verbrak de betrekkingen en noemde Guaidó een marionet': the verb right after
+        # 'en' shares the first verb's subject; a name after it is its object.
+        shared = coordinated_subjects(sentence, chain[-1], is_actor)
+        if shared and all(s.index > chain[-1].index for s in subjects):
+            objects = subjects + objects
+            subjects = shared
     if not subjects and depth == 0:
         subjects = coordinated_subjects(sentence, chain[-1], is_actor)
+    counted = {c.index for c in (counted_noun(sentence, s) for s in subjects) if c is not None}
+    subjects = [s for s in subjects if s.index not in counted]  # 'Honderden ... militairen'
+    # 'Volgens westerse diplomaten voeren Malinese soldaten ...': a noun inside a
+    # prepositional phrase is no subject, whatever the parser labelled it.
+    free = [s for s in subjects if not _in_prepositional_phrase(sentence, s)]
+    if free and len(free) < len(subjects):
+        subjects = free
     if len(subjects) > 1:
         # What precedes the finite verb is the subject in a Dutch main clause; the verb's
         # number decides otherwise.
@@ -135,12 +212,57 @@ def clause_initial_actor(
         if before.text in _BREAKS or subordinating:
             break
         start -= 1
+    if start > 0 and sentence.tokens[start - 1].text == ",":
+        opened = _before_parenthetical(sentence, start - 1)
+        if opened is not None:
+            start, end = opened
+            phrase = sentence.tokens[start:end]
+            heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t)
+                     and not _possessor(t)]
+            return heads[0] if heads and phrase[0].pos != "VZ" else None
     phrase = sentence.tokens[start : finite.index]
     if not phrase or phrase[0].pos == "VZ" or any(t.pos in ("VZ", "BW") for t in phrase):
         return None
     # 'Loekasjenko's veiligheidsdiensten': the possessor is not the subject, its noun is.
     heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t) and not _possessor(t)]
     return heads[0] if heads else None
+
+
+def _opens_second_conjunct(sentence: Sentence, chain: list[Token]) -> bool:
+    finite = next((v for v in chain if v.is_finite), None)
+    if finite is None or finite.index == 0:
+        return False
+    before = sentence.tokens[finite.index - 1]
+    return before.pos == "VG" and before.lemma.lower() in ("en", "maar", "of")
+
+
+def _in_prepositional_phrase(sentence: Sentence, token: Token) -> bool:
+    opener = token.index - 1
+    while opener >= 0 and sentence.tokens[opener].pos in ("LID", "ADJ", "TW"):
+        opener -= 1
+    return opener >= 0 and sentence.tokens[opener].pos == "VZ"
+
+
+RELATIVE_PRONOUNS = frozenset({"die", "dat", "wie", "wat", "waar"})
+
+
+def _before_parenthetical(sentence: Sentence, closing: int) -> tuple[int, int] | None:
+    """'Het Hooggerechtshof, dat vol zit met getrouwen van Maduro, legde ...': the span of the
+    sentence-initial noun phrase before a relative clause that ends at the comma `closing`
+    right before the finite verb."""
+    opening = next((t.index for t in sentence.tokens[:closing] if t.text == ","), None)
+    if opening is None or opening == 0:
+        return None
+    inside = sentence.tokens[opening + 1 : closing]
+    if not inside:
+        return None
+    # Only a relative clause: an apposition ('De leider van de oppositie, Svetlana
+    # Tichanovskaja, belooft') names the subject itself, and the parse has it.
+    if inside[0].lemma.lower() not in RELATIVE_PRONOUNS or inside[0].pos != "VNW":
+        return None
+    if any(t.is_finite or t.text in _BREAKS for t in sentence.tokens[:opening]):
+        return None
+    return 0, opening
 
 
 def _possessor(token: Token) -> bool:
@@ -153,7 +275,7 @@ def inverted_subject(
     """'In Ruslands Verre Oosten demonstreren tienduizenden inwoners': a clause that opens with
     an adverbial puts the subject right after the finite verb."""
     finite = next((v for v in reversed(chain) if acts_finite(sentence, v)), None)
-    if finite is None or finite.index == 0 or sentence.tokens[0].pos not in ("VZ", "BW"):
+    if finite is None or finite.index == 0 or not _fronted_adverbial(sentence, finite):
         return None
     for token in sentence.tokens[finite.index + 1 :]:
         if token.text in _BREAKS or token.pos == "VZ" or token.is_finite:
@@ -161,6 +283,31 @@ def inverted_subject(
         if token.pos in ("N", "SPEC", "VNW") and is_actor(token):
             return token
     return None
+
+
+_TIME_NOUN_ENDINGS = ("dag", "avond", "ochtend", "middag", "nacht", "week", "maand", "jaar",
+                      "minuut", "uur", "eeuw", "seconde")
+_MONTHS_AND_DAYS = frozenset({"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                              "augustus", "september", "oktober", "november", "december",
+                              "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+                              "zaterdag", "zondag"})
+
+
+def _fronted_adverbial(sentence: Sentence, finite: Token) -> bool:
+    """What opens the clause before the finite verb is an adverbial, so the subject follows the
+    verb: a prepositional phrase or adverb ('In Minsk', 'Daarom', 'Daar'), or a time expression
+    ('Maandag', 'Enkele minuten later', 'Later die dag')."""
+    first = sentence.tokens[0]
+    if first.pos in ("VZ", "BW") or (first.pos == "VNW" and "adv-pron" in first.features):
+        return True
+    fronted = sentence.tokens[: finite.index]
+    return all(
+        t.pos in ("TW", "LID", "ADJ", "BW") or (t.pos == "VNW" and "det" in t.features)
+        or t.lemma.lower() in _MONTHS_AND_DAYS
+        or (t.pos == "N" and t.lemma.lower().endswith(_TIME_NOUN_ENDINGS))
+        for t in fronted
+    ) and any(t.pos in ("N", "SPEC") or (t.pos == "ADJ" and "comp" in t.features)
+              for t in fronted)
 
 
 def loose_prepositional(sentence: Sentence, after: Token, preposition: str) -> list[Token]:
@@ -181,6 +328,43 @@ def loose_prepositional(sentence: Sentence, after: Token, preposition: str) -> l
                     break
             return []
     return []
+
+
+# Nouns that count what follows them: 'Duizenden betogers', 'Honderden Oekraïense militairen'.
+QUANTITY_NOUNS = frozenset({"honderd", "duizend", "tienduizend", "honderdduizend", "miljoen",
+                            "tiental", "honderdtal", "duizendtal", "dozijn", "aantal", "groep",
+                            "massa", "reeks", "handvol", "schare", "stroom", "menigte"})
+
+
+def counted_noun(sentence: Sentence, token: Token) -> Token | None:
+    """The noun a quantity noun counts, which Frog makes its dependent or its sibling."""
+    if token.pos != "N" or token.lemma.lower() not in QUANTITY_NOUNS:
+        return None
+    for after in sentence.tokens[token.index + 1 : token.index + 4]:
+        if after.pos == "N":
+            return after
+        if after.pos not in ("ADJ", "TW") and after.lemma.lower() != "van":
+            return None
+    return None
+
+
+def clause_span(sentence: Sentence, chain: list[Token]) -> list[Token]:
+    """The tokens around the verb chain up to a clause break or another finite verb."""
+    if not chain:
+        return []
+    own = {v.index for v in chain}
+    lowest, highest = min(own), max(own)
+    span = list(sentence.tokens[lowest : highest + 1])
+    for step, edge in ((-1, lowest), (1, highest)):
+        index = edge + step
+        while 0 <= index < len(sentence.tokens):
+            token = sentence.tokens[index]
+            if token.text in _BREAKS or (token.is_finite and token.index not in own) or (
+                    token.pos == "VG" and "onder" in token.features):
+                break
+            span.append(token)
+            index += step
+    return span
 
 
 def bare_nouns_in_clause(sentence: Sentence, chain: list[Token]) -> list[Token]:
@@ -275,11 +459,44 @@ def phrase_members(sentence: Sentence, token: Token) -> list[Token]:
 
 
 def separable_lemma(sentence: Sentence, verb: Token) -> str | None:
-    """'belde ... op' -> 'opbellen'."""
+    """'belde ... op' -> 'opbellen'; 'gaf opdracht Oekraïne binnen te vallen' -> 'binnenvallen',
+    where Frog hung the particle of the te-infinitive on the verb above it."""
     for child in sentence.children(verb.index):
         if child.deprel == "svp" and child.pos in ("VZ", "BW", "ADJ", "N"):
             return child.lemma.lower() + verb.lemma.lower()
+    if verb.index >= 2 and "inf" in verb.features and \
+            sentence.tokens[verb.index - 1].lemma.lower() == "te":
+        particle = sentence.tokens[verb.index - 2]
+        if particle.pos in ("VZ", "BW") and particle.lemma.lower() in PARTICLES and not any(
+                c.deprel == "obj1" for c in sentence.children(particle.index)):
+            return particle.lemma.lower() + verb.lemma.lower()
     return None
+
+
+# Words that are the separable part of a verb ('belde op', 'viel aan', 'stemde in').
+PARTICLES = frozenset({"aan", "af", "bij", "binnen", "door", "in", "mee", "neer", "op",
+                       "over", "samen", "terug", "toe", "uit", "vast", "voor", "vrij", "weg"})
+
+
+def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
+    """'Daar spraken hij en Medvedev een plan af', 'stemden Kurti en Vučić in Brussel nog in
+    met': a main-clause verb's particle the parser did not label `svp`. It is the last
+    particle-like preposition without an object of its own before the clause ends."""
+    if not verb.is_finite or (verb.head is not None and verb.deprel not in ("ROOT", "cnj")):
+        return None
+    found = None
+    for token in sentence.tokens[verb.index + 1 :]:
+        if token.text in _BREAKS or token.is_finite or (
+                token.pos == "VG" and "onder" in token.features):
+            break
+        following = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) \
+            else None
+        if following is not None and following.lemma.lower() == "te":
+            break  # the particle of a te-infinitive ('om Oekraïne aan te vallen')
+        if token.pos == "VZ" and token.lemma.lower() in PARTICLES and token.deprel != "svp" \
+                and not any(c.deprel == "obj1" for c in sentence.children(token.index)):
+            found = token
+    return found
 
 
 def clause_lemmas(sentence: Sentence, head: Token) -> set[str]:

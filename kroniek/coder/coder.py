@@ -16,6 +16,10 @@ from kroniek.model import Doc, Event, Mention, Sentence, Token
 # each side acting towards the other when the text names no separate target.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
+# A pattern whose expression names one of these means the negated phrase as a whole
+# ('niet in de steek laten' is support): the negation does not negate its event.
+NEGATED_SENSE = frozenset({"niet", "geen"})
+
 # One trigger with compound actors ("Moskou en Minsk ... Kyiv en Warschau") yields one event per
 # source-target pair, but no more than this: past it the pairs are noise (see README).
 MAX_PAIRS = 4
@@ -61,6 +65,7 @@ class EventCoder:
             # opleggen', 'een akkoord bereiken') gives no event of its own.
             consumed: set[int] = set()
             self._fired_verbs: set[int] = set()
+            fired_by: dict[int, list[Event]] = {}  # the events each trigger verb coded
             ordered = sorted(sentence.tokens, key=lambda t: (not t.is_verb, t.index))
             for token in ordered:
                 if token.index in consumed:
@@ -70,13 +75,37 @@ class EventCoder:
                     attempts.append(Attempt(sentence.index, token.index, pattern.id,
                                             bool(made), reason))
                     if made:
+                        made = self._merge_purpose(sentence, token, made, events, fired_by)
                         events.extend(made)
                         consumed |= _expression_tokens(sentence, token, pattern)
                         if token.is_verb:
-                            self._fired_verbs.update(v.index for v in
-                                                     clause.verb_chain(sentence, token))
+                            chain = clause.verb_chain(sentence, token)
+                            self._fired_verbs.update(v.index for v in chain)
+                            for event in made:
+                                fired_by.setdefault(chain[0].index, []).append(event)
                         break
         return _unique(self._without_repeated_references(events)), attempts
+
+    @staticmethod
+    def _merge_purpose(
+        sentence: Sentence, token: Token, made: list[Event], events: list[Event],
+        fired_by: dict[int, list[Event]],
+    ) -> list[Event]:
+        """'Europarlementariërs vlogen in om de demonstranten aan te moedigen': a purpose or
+        infinitive clause that codes the same type as the verb above it names the same event;
+        it adds its target to that event instead of coding a second one."""
+        if not token.is_verb:
+            return made
+        above = [e for v in clause.verb_chain(sentence, token)[1:]
+                 for e in fired_by.get(v.index, []) if e.type == made[0].type]
+        if not above:
+            return made
+        targets = [e.target for e in made if e.target is not None]
+        for event in above:
+            if event.target is None and targets and not _same(event.source, targets[0]):
+                at = next(i for i, e in enumerate(events) if e is event)
+                events[at] = dataclasses.replace(event, target=targets[0])
+        return []
 
     def _without_repeated_references(self, events: list[Event]) -> list[Event]:
         """'Russische militairen annexeerden de Krim ... Sinds de annexatie van de Krim ...':
@@ -97,6 +126,11 @@ class EventCoder:
     def _candidates(self, sentence: Sentence, token: Token) -> list[Pattern]:
         if token.is_verb:
             joined = clause.separable_lemma(sentence, token)
+            if joined is None:
+                loose = clause.loose_particle(sentence, token)
+                if loose is not None and self.patterns.candidates(
+                        "verb", loose.lemma.lower() + token.lemma.lower()):
+                    joined = loose.lemma.lower() + token.lemma.lower()
             found = (self.patterns.candidates("verb", joined) if joined else []) + \
                 self.patterns.candidates("verb", token.lemma)
         elif token.pos == "N":
@@ -114,14 +148,22 @@ class EventCoder:
         top = slots.chain[-1] if slots.chain else token
         if pattern.extra:
             lemmas = clause.clause_lemmas(sentence, top) | {token.lemma.lower()}
+            if pattern.kind == "verb" and any(w not in lemmas for w in pattern.extra):
+                # 'Erdogan houdt de ... prediker Gülen verantwoordelijk': Frog hung the word
+                # elsewhere; its clause by word order holds it.
+                lemmas |= {t.lemma.lower() for t in clause.clause_span(sentence, slots.chain)}
             missing = [w for w in pattern.extra if w not in lemmas]
             if missing:
                 return [], f"needs {' '.join(missing)}"
         for constraint in pattern.requires:
             fillers = self._fill(sentence, token, pattern, constraint.slot, slots)
             if constraint.actor:
-                ok = any(by_token.get(f.index) for f in fillers)
+                # the phrase's members and the name under its head count ('met president
+                # Tsai Ing-wen'), as they do for the actor itself
+                ok = bool(self._actors(sentence, token, pattern, (constraint.slot,), slots,
+                                       by_token))
             else:
+                fillers = fillers + [q for f in fillers if (q := clause.counted_noun(sentence, f))]
                 ok = _satisfies(fillers, constraint.lemmas) != constraint.negated and (
                     bool(fillers) or constraint.negated
                 )
@@ -147,18 +189,30 @@ class EventCoder:
                     sources = [by_token[inverted.index]]
             if not targets and slots.passive and pattern.target[:1] == ("obj1",):
                 targets = clause_subject_by_position(sentence, slots.chain, by_token)
+                inverted = clause.inverted_subject(
+                    sentence, slots.chain, lambda t: _is_actor(t, by_token)
+                )
+                if not targets and inverted is not None:
+                    # 'Maandag werd rebellenleider Yasir Arman gedeporteerd'
+                    targets = [by_token[inverted.index]]
             if not targets and not slots.passive and pattern.target[:1] == ("obj1",):
                 targets = _object_of_subordinate_clause(sentence, slots.chain, sources,
                                                         by_token)
         # A place can be what an event is done to ('annexeerden de Krim': Ukraine), never who
         # does it.
         sources = [m for m in sources if m.actor.kind != "place"]
+        # 'Op 3 juni vielen de Rapid Support Forces het protestkamp aan': the subject found after
+        # the verb was also read as its object; it is the source only.
+        targets = [m for m in targets if not any(m is s for s in sources)]
         if not targets and pattern.kind == "noun":
             targets = _victims(sentence, token, by_token)
         if not sources and not targets:
             return [], "no actor in the source or target slots"
         is_noun = pattern.kind == "noun"
         status = factuality(sentence, slots.chain or [token], token, is_noun)
+        if status == "negated" and NEGATED_SENSE & set(pattern.extra):
+            # 'Amerika laat Taiwan niet in de steek': the negation is the pattern's own sense
+            status = "asserted"
         confidence = 0.5 + (0.25 if sources else 0) + (0.25 if targets or not pattern.target else 0)
         if not sentence.parsed:
             confidence *= 0.6
@@ -186,15 +240,18 @@ class EventCoder:
     ) -> _Slots:
         if pattern.kind == "verb":
             chain = clause.verb_chain(sentence, token)
-        elif token.head is not None and sentence.tokens[token.head].is_verb:
-            chain = clause.verb_chain(sentence, sentence.tokens[token.head])
         else:
-            chain = []
+            governing = clause.governing_verb(sentence, token)
+            chain = clause.verb_chain(sentence, governing) if governing is not None else []
         if not chain:
             return _Slots([], False, None, [])
         subject, objects = clause.subject_and_objects(
             sentence, chain, lambda t: _is_actor(t, by_token)
         )
+        if not objects and pattern.kind == "verb":
+            # 'om de demonstranten aan te moedigen': Frog hangs the object on 'om'
+            objects = [c for m in clause.infinitive_markers(sentence, token)
+                       for c in sentence.children(m.index) if c.deprel == "obj1"]
         return _Slots(chain, clause.is_passive(sentence, chain), subject, objects)
 
     def _fill(
@@ -270,9 +327,10 @@ class EventCoder:
                 # 'Scholz zal Zelensky volgende week bezoeken': Frog calls the object obj2.
                 found = [by_token[t.index] for t in clause.dependents(sentence, slots.chain,
                                                                       {"obj2"})
-                         if t.pos == "SPEC" and t.index in by_token]
+                         if (t.pos == "SPEC" or (t.pos == "VNW" and "pers" in t.features))
+                         and t.index in by_token]
             if found:
-                return _named_over_described(sentence, found, by_token)
+                return _one_per_actor(_named_over_described(sentence, found, by_token))
         return []
 
     def _owner_of_object(
@@ -307,7 +365,8 @@ def clause_subject_by_position(
         if earlier:
             subject = next((c for c in sentence.children(earlier[-1].index)
                             if c.deprel == "su"), None)
-            mention = by_token.get(subject.index) if subject else None
+            mention = (by_token.get(subject.index) or _mention_below(sentence, subject, by_token)
+                       ) if subject else None
             return [mention] if mention else []
         return []
     if finite is None:
@@ -329,6 +388,15 @@ def clause_subject_by_position(
                 return []
             return [mention]
     return []
+
+
+def _one_per_actor(found: list[Mention]) -> list[Mention]:
+    """'hij en de Russische president' where both resolve to one actor: one event, not two."""
+    kept: list[Mention] = []
+    for mention in found:
+        if not any(k.actor.id == mention.actor.id for k in kept):
+            kept.append(mention)
+    return kept
 
 
 def _named_over_described(
@@ -431,6 +499,9 @@ def _mention_below(
     for child in sentence.children(token.index):
         if child.deprel in ("app", "mwp", "det") and child.index in by_token:
             return by_token[child.index]
+    counted = clause.counted_noun(sentence, token)
+    if counted is not None:
+        return by_token.get(counted.index)  # 'Duizenden betogers'
     return None
 
 

@@ -58,6 +58,8 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
     governing = _governing_finite(sentence, chain[-1]) if chain else None
     if governing is not None and _is_modal(governing):
         return "hypothetical"
+    if chain and len(chain) == 1 and _under_unattached(sentence, chain[0], IRREALIS_VERBS):
+        return "hypothetical"
     if chain and (_under_verb(sentence, chain[-1], IRREALIS_VERBS)
                   or _conditional(sentence, chain[-1]) or _conditional_clause_follows(
                       sentence, chain)):
@@ -132,6 +134,19 @@ def _under_verb(sentence: Sentence, top: Token, verbs: frozenset[str]) -> bool:
         ):
             return False
         current = parent
+    return False
+
+
+def _under_unattached(sentence: Sentence, verb: Token, verbs: frozenset[str]) -> bool:
+    """'Ankara heeft Washington gevraagd Gülen uit te leveren', with the te-infinitive left
+    unattached: the nearest verb before it in its clause is the one it depends on."""
+    if verb.index < 1 or sentence.tokens[verb.index - 1].lemma.lower() != "te":
+        return False
+    for token in reversed(sentence.tokens[: verb.index - 1]):
+        if token.text in (",", ";", ":") or (token.pos == "VG" and token.lemma != "en"):
+            return False
+        if token.is_verb:
+            return token.lemma in verbs
     return False
 
 
