@@ -4,8 +4,8 @@
     .venv/bin/python bench/throughput.py --quick    # 28 articles, a smoke run
 
 The corpus is examples/corpus repeated to at least 200 articles, each copy with its own id.
-It measures raw Frog (all modules, then each skip kroniek uses), kroniek with 1 worker and
-selective parsing off and on, kroniek with 2 workers, the share of sentences parsed, peak
+It measures raw Frog (all modules, then each skip kroniek uses), kroniek with 1 and 2 workers
+with selective parsing off and on, the share of sentences parsed, peak
 memory (PSS, so the pages a Frog server shares with the child it forks count once) per
 worker and in total, and the time to the first stored event. Beside wall-clock words per
 second it reports words per CPU second of all processes involved, which other load on the
@@ -53,6 +53,7 @@ RAW_CONFIGS = {
     "skip a (morphology)": "a",
     "skip c (chunker)": "c",
     "skip ac (kroniek's parser)": "ac",
+    "skip acn (kroniek's second-pass parser)": "acn",
     "skip acmp (kroniek's tagger)": "acmp",
 }
 
@@ -174,7 +175,7 @@ class Result:
 
 def raw_frog(name: str, skip: str, texts: list[str], words: int) -> Result:
     """Frog alone: each article sent whole, as a Frog user would, after Frog has started."""
-    backend = FrogBackend(skip=skip, timeout=3600)
+    backend = FrogBackend(skip=skip, timeout=3600, threads=None)  # Frog as Frog starts
     started = time.monotonic()
     backend.start()
     backend.request("Opwarmen.")
@@ -284,6 +285,8 @@ def main() -> None:
         print(f"  {off.name}: {off.words_per_second:.0f} words/s", flush=True)
         on = kroniek_run("kroniek 1 worker, selection on", corpus, words, 1, True)
         print(f"  {on.name}: {on.words_per_second:.0f} words/s", flush=True)
+        two_off = kroniek_run("kroniek 2 workers, selection off", corpus, words, 2, False)
+        print(f"  {two_off.name}: {two_off.words_per_second:.0f} words/s", flush=True)
         two = kroniek_run("kroniek 2 workers, selection on", corpus, words, 2, True)
         print(f"  {two.name}: {two.words_per_second:.0f} words/s", flush=True)
     info["load_after"] = os.getloadavg()
@@ -291,7 +294,10 @@ def main() -> None:
     ratios = {
         "selection_on_vs_raw_full": on.words_per_second / full.words_per_second,
         "selection_off_vs_raw_full": off.words_per_second / full.words_per_second,
-        "two_workers_vs_one": two.words_per_second / on.words_per_second,
+        "two_workers_vs_one": two_off.words_per_second / off.words_per_second,
+        "two_workers_vs_one_selection_on": two.words_per_second / on.words_per_second,
+        "two_workers_selection_off_vs_raw_full": two_off.words_per_second
+        / full.words_per_second,
         "cpu_selection_on_vs_raw_full": on.words_per_cpu_second / full.words_per_cpu_second,
         "cpu_selection_off_vs_raw_full": off.words_per_cpu_second / full.words_per_cpu_second,
     }
@@ -299,7 +305,7 @@ def main() -> None:
                "two_workers_vs_one": 1.7}
     print()
     print(f"{'run':<40} {'words/s':>9} {'words/CPU s':>12} {'start s':>8} {'peak PSS':>10}")
-    for r in [*raw, off, on, two]:
+    for r in [*raw, off, on, two_off, two]:
         peak = r.extra.get("peak_pss_total_bytes") or r.extra.get("peak_pss_bytes")
         print(f"{r.name:<40} {r.words_per_second:>9.0f} {r.words_per_cpu_second:>12.0f} "
               f"{r.startup:>8.1f} {_gb(peak):>10}")
@@ -309,7 +315,7 @@ def main() -> None:
         verdict = "met" if goal is not None and value >= goal else "NOT met"
         mark = "" if goal is None else f" (target >= {goal:.2f}: {verdict})"
         print(f"{key:<32} {value:6.2f}{mark}")
-    for r in (off, on, two):
+    for r in (off, on, two_off, two):
         share = r.extra["share_parsed"]
         per_worker = ", ".join(_gb(b) for b in r.extra["peak_pss_per_worker_bytes"])
         print(f"{r.name}: parsed {share:.0%} of {r.extra['sentences']} sentences, "
@@ -324,7 +330,7 @@ def main() -> None:
         "runs": [{"name": r.name, "words": r.words, "seconds": r.seconds, "cpu_seconds": r.cpu,
                   "words_per_second": r.words_per_second,
                   "words_per_cpu_second": r.words_per_cpu_second, "startup_seconds": r.startup,
-                  **r.extra} for r in [*raw, off, on, two]],
+                  **r.extra} for r in [*raw, off, on, two_off, two]],
         "ratios": ratios, "targets": targets,
     }, indent=2))
     print(f"\nwrote {path}")

@@ -58,16 +58,8 @@ class InProcessEngine:
 _worker_pipeline: Pipeline | None = None
 
 
-# Frog spreads each sentence over OpenMP threads (measured: 1.4 cores busy for 9% more words
-# per second than one thread). A pool already has a worker per core, so a threaded Frog only
-# competes with its neighbour: 2 one-thread Frogs code 1.96x the words of one threaded Frog.
-WORKER_FROG_THREADS = "1"
-
-
 def _init_worker(factory: PipelineFactory) -> None:
     global _worker_pipeline
-    # Frog inherits the worker's environment when the factory starts it.
-    os.environ["OMP_NUM_THREADS"] = WORKER_FROG_THREADS
     _worker_pipeline = factory()
     # A pool worker ends without running atexit handlers; multiprocessing's finalizers do run,
     # and close the worker's Frog.

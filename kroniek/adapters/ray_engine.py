@@ -149,12 +149,8 @@ class CodingActor:
 
     def __init__(self, out_dir: str, run_tag: str, timeout: float, selective: bool,
                  kb_files: dict[str, bytes] | None = None) -> None:
-        from kroniek.adapters.local_engine import WORKER_FROG_THREADS
         from kroniek.factory import frog_pipeline
 
-        # An actor holds one CPU, so its Frog runs one thread (see local_engine); Ray sets the
-        # same by default, but a cluster's runtime environment may not.
-        os.environ["OMP_NUM_THREADS"] = WORKER_FROG_THREADS
         kb_folder = None
         if kb_files is not None:
             # The driver's --kb folder need not exist on the node: its files travel along.

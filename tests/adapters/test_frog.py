@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,12 @@ def test_frog_timeout_is_a_backend_error() -> None:
         assert backend.pid is None  # killed, to be restarted on the next document
     finally:
         backend.close()
+
+
+def test_frog_runs_one_thread_so_workers_do_not_compete(frog: FrogBackend) -> None:
+    assert frog.pid is not None
+    environment = Path(f"/proc/{frog.pid}/environ").read_bytes().split(b"\0")
+    assert b"OMP_NUM_THREADS=1" in environment
 
 
 def test_selective_backend_parses_event_sentences_and_tags_the_rest(
