@@ -174,6 +174,13 @@ def subject_and_objects(
     free = [s for s in subjects if not _in_prepositional_phrase(sentence, s)]
     if free and len(free) < len(subjects):
         subjects = free
+    # 'Later die dag tekende hij': Frog makes time words subjects.
+    timeless = [s for s in subjects if not is_time_word(s)]
+    if timeless and len(timeless) < len(subjects):
+        subjects = timeless
+    if depth == 0:
+        subjects, objects = _subject_after_fronted_adverbial(sentence, chain, subjects, objects,
+                                                             is_actor)
     if len(subjects) > 1:
         # What precedes the finite verb is the subject in a Dutch main clause; the verb's
         # number decides otherwise.
@@ -226,6 +233,37 @@ def clause_initial_actor(
     # 'Loekasjenko's veiligheidsdiensten': the possessor is not the subject, its noun is.
     heads = [t for t in phrase if t.pos in ("N", "SPEC") and is_actor(t) and not _possessor(t)]
     return heads[0] if heads else None
+
+
+def _subject_after_fronted_adverbial(
+    sentence: Sentence, chain: list[Token], subjects: list[Token], objects: list[Token],
+    is_actor: Callable[[Token], bool],
+) -> tuple[list[Token], list[Token]]:
+    """'Volgens de mensenrechtenorganisatie IHR hebben veiligheidstroepen ... doodgeschoten',
+    'Op het vliegveld arresteerden agenten van de KGB de journalist en zijn vriendin': after a
+    fronted adverbial the subject is the first actor after the finite verb. It replaces a
+    parsed subject inside the adverbial, or a coordination the actor was wrongly made part of."""
+    inverted = inverted_subject(sentence, chain, is_actor)
+    finite = next((v for v in reversed(chain) if acts_finite(sentence, v)), None)
+    if inverted is None or finite is None or any(s.index == inverted.index for s in subjects):
+        return subjects, objects
+    if any(t.text in _BREAKS for t in sentence.tokens[: finite.index]):
+        return subjects, objects
+    inside = [s for s in subjects if s.index < finite.index]
+    absorbed = [s for s in subjects if inverted in phrase_members(sentence, s)]
+    if subjects and not inside and not absorbed:
+        return subjects, objects
+    after = [s for s in subjects if s.index > finite.index]
+    return [inverted], after + [o for o in objects if o.index != inverted.index]
+
+
+def is_time_word(token: Token) -> bool:
+    lemma = token.lemma.lower()
+    return lemma in _MONTHS_AND_DAYS or (
+        token.pos == "N" and lemma.endswith(_TIME_NOUN_ENDINGS) and lemma not in _NOT_TIME)
+
+
+_NOT_TIME = frozenset({"bondsdag", "landdag", "rijksdag"})
 
 
 def _opens_second_conjunct(sentence: Sentence, chain: list[Token]) -> bool:
@@ -336,14 +374,26 @@ QUANTITY_NOUNS = frozenset({"honderd", "duizend", "tienduizend", "honderdduizend
                             "massa", "reeks", "handvol", "schare", "stroom", "menigte"})
 
 
+# Nouns naming a part of what their van-phrase names: 'Eenheden van de RSF', 'leden van de
+# oppositie'.
+PARTITIVE_NOUNS = frozenset({"eenheid", "lid", "deel", "afdeling", "detachement", "troep",
+                             "strijder", "vertegenwoordiger", "afgevaardigde"})
+
+
 def counted_noun(sentence: Sentence, token: Token) -> Token | None:
-    """The noun a quantity noun counts, which Frog makes its dependent or its sibling."""
-    if token.pos != "N" or token.lemma.lower() not in QUANTITY_NOUNS:
+    """The noun a quantity noun counts, which Frog makes its dependent or its sibling
+    ('Duizenden betogers'), or the group a partitive noun is part of ('Eenheden van de RSF')."""
+    lemma = token.lemma.lower()
+    if token.pos != "N" or lemma not in QUANTITY_NOUNS | PARTITIVE_NOUNS:
         return None
-    for after in sentence.tokens[token.index + 1 : token.index + 4]:
-        if after.pos == "N":
+    partitive = lemma not in QUANTITY_NOUNS
+    following = sentence.tokens[token.index + 1 : token.index + 5]
+    if partitive and (not following or following[0].lemma.lower() != "van"):
+        return None
+    for after in following:
+        if after.pos == "N" or (after.pos == "SPEC" and partitive):
             return after
-        if after.pos not in ("ADJ", "TW") and after.lemma.lower() != "van":
+        if after.pos not in ("ADJ", "TW", "LID") and after.lemma.lower() != "van":
             return None
     return None
 
@@ -480,8 +530,9 @@ PARTICLES = frozenset({"aan", "af", "bij", "binnen", "door", "in", "mee", "neer"
 
 def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
     """'Daar spraken hij en Medvedev een plan af', 'stemden Kurti en Vučić in Brussel nog in
-    met': a main-clause verb's particle the parser did not label `svp`. It is the last
-    particle-like preposition without an object of its own before the clause ends."""
+    met', 'maakten drie miljard dollar aan steun vrij': a main-clause verb's particle the parser
+    did not label `svp`. It is the last particle-like preposition (or predicative 'vrij',
+    'vast') without an object of its own before the clause ends."""
     if not verb.is_finite or (verb.head is not None and verb.deprel not in ("ROOT", "cnj")):
         return None
     found = None
@@ -493,7 +544,9 @@ def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
             else None
         if following is not None and following.lemma.lower() == "te":
             break  # the particle of a te-infinitive ('om Oekraïne aan te vallen')
-        if token.pos == "VZ" and token.lemma.lower() in PARTICLES and token.deprel != "svp" \
+        particle_like = token.pos == "VZ" or (token.pos == "ADJ" and "vrij" in token.features
+                                              and token.lemma.lower() in ("vrij", "vast"))
+        if particle_like and token.lemma.lower() in PARTICLES and token.deprel != "svp" \
                 and not any(c.deprel == "obj1" for c in sentence.children(token.index)):
             found = token
     return found

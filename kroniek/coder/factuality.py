@@ -5,7 +5,7 @@ PLOVER names these auxiliary modes; kroniek decides them from the words around t
 
 from __future__ import annotations
 
-from kroniek.coder.clause import dependents
+from kroniek.coder.clause import dependents, loose_particle, separable_lemma
 from kroniek.model import Sentence, Token
 
 NEGATORS = frozenset({"niet", "nooit", "geen", "niets", "allerminst", "nergens"})
@@ -22,7 +22,8 @@ NEGATING_VERBS = frozenset({"weigeren", "afzien", "nalaten", "ontkennen", "verbi
 # A clause under these is wanted, feared or demanded, not done: 'eist dat', 'vreest dat'.
 IRREALIS_VERBS = frozenset({"eisen", "vrezen", "willen", "vragen", "hopen", "verwachten",
                             "dreigen", "overwegen", "plannen", "verzoeken", "wensen", "oproepen",
-                            "beweren", "claimen", "suggereren", "speculeren", "waarschuwen"})
+                            "beweren", "claimen", "suggereren", "speculeren", "waarschuwen",
+                            "beloven", "toezeggen"})
 CONDITIONALS = frozenset({"als", "indien", "tenzij", "mits", "wanneer", "zodra"})
 
 
@@ -51,10 +52,14 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
     if chain and _under_verb(sentence, chain[-1], DENYING_VERBS):
         negated = True  # 'ontkent dat Rusland burgers heeft aangevallen'
 
+    if chain and _clause_final_negation(sentence, chain):
+        negated = True
     if negated:
         return "negated"
     if any(_is_modal(v) for v in chain[1:]):
         return "hypothetical"
+    if any(_joined_lemma(sentence, v) in IRREALIS_VERBS for v in chain[1:]):
+        return "hypothetical"  # 'zegde toe politieke gevangenen vrij te laten'
     governing = _governing_finite(sentence, chain[-1]) if chain else None
     if governing is not None and _is_modal(governing):
         return "hypothetical"
@@ -111,11 +116,19 @@ def _governing_finite(sentence: Sentence, top: Token) -> Token | None:
     for _ in range(4):
         if current.head is None:
             return None
+        came_from = current
         current = sentence.tokens[current.head]
         if current.is_finite:
             return current
         if current.pos == "VG":
-            return None
+            # 'kan ... verbieden en journalisten arresteren': a conjunct shares the modal
+            if came_from.deprel != "cnj" or current.lemma.lower() not in ("en", "of"):
+                return None
+            sibling = next((c for c in sentence.children(current.index)
+                            if c.deprel == "cnj" and c.is_verb and c.index != came_from.index),
+                           None)
+            if current.head is None and sibling is not None:
+                current = sibling
     return None
 
 
@@ -135,6 +148,31 @@ def _under_verb(sentence: Sentence, top: Token, verbs: frozenset[str]) -> bool:
             return False
         current = parent
     return False
+
+
+def _joined_lemma(sentence: Sentence, verb: Token) -> str:
+    """The verb's lemma with its separable particle, however the parser attached it."""
+    joined = separable_lemma(sentence, verb)
+    if joined is None:
+        particle = loose_particle(sentence, verb)
+        joined = particle.lemma.lower() + verb.lemma.lower() if particle is not None else None
+    return joined or verb.lemma
+
+
+def _clause_final_negation(sentence: Sentence, chain: list[Token]) -> bool:
+    """'Servië erkent de onafhankelijkheid die Kosovo in 2008 uitriep nog altijd niet': a
+    negation that ends a main clause negates its verb, wherever the parser hung it; the verb
+    of a relative clause comes last in its clause, so the negation cannot be its own."""
+    finite = next((v for v in chain if v.is_finite), None)
+    if finite is None or finite.head is not None:
+        return False
+    words = [t for t in sentence.tokens if t.pos != "LET"]
+    if not words or words[-1].lemma.lower() not in ("niet", "nooit") or \
+            words[-1].index < finite.index:
+        return False
+    between = sentence.tokens[finite.index + 1 : words[-1].index]
+    return not any(t.is_finite and t.head is None for t in between) and not any(
+        t.text in (",", ";", ":") for t in between)
 
 
 def _under_unattached(sentence: Sentence, verb: Token, verbs: frozenset[str]) -> bool:
