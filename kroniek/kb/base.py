@@ -68,6 +68,7 @@ class KnowledgeBase:
         self._adjectives: dict[str, str] = {}
         self._noun_forms: dict[str, RoleNoun] = {}
         self._holders: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        self._surnames: dict[str, list[Person]] = defaultdict(list)
         self._index()
 
     @classmethod
@@ -115,7 +116,12 @@ class KnowledgeBase:
             for name in (p.name, *p.aliases):
                 self._add(name, Candidate("person", p.id, name), by_key=True)
             for role in p.roles:
-                self._holders[(role.country, role.title)].append(p)
+                if p not in self._holders[(role.country, role.title)]:
+                    self._holders[(role.country, role.title)].append(p)
+            for name in (p.name, *p.aliases):
+                surname = name_key(name.split()[-1]) if name.split() else ""
+                if surname and p not in self._surnames[surname]:
+                    self._surnames[surname].append(p)
         for place in self.places.values():
             for name in (place.name_en, *place.names):
                 self._add(name, Candidate("place", place.name_en, name), by_key=False)
@@ -153,12 +159,31 @@ class KnowledgeBase:
                 return noun
         return None
 
+    def title_holders(self, country: str, title: str, day: str) -> list[Person]:
+        return [person for person in self._holders.get((country, title), [])
+                if any(r.country == country and r.title == title and r.holds_on(day)
+                       for r in person.roles)]
+
     def title_holder(self, country: str, title: str, day: str) -> Person | None:
-        for person in self._holders.get((country, title), []):
-            if any(r.country == country and r.title == title and r.holds_on(day)
-                   for r in person.roles):
-                return person
-        return None
+        """Who held the office on the day; None when nobody or several people did (Belarus
+        had three opposition leaders in 2020, and 'de oppositieleider' names none of them)."""
+        holders = self.title_holders(country, title, day)
+        if len(holders) > 1:  # on a hand-over day, the one who comes in
+            holders = [p for p in holders if not any(
+                r.country == country and r.title == title and r.end and day.startswith(r.end)
+                for r in p.roles)] or holders
+        return holders[0] if len(holders) == 1 else None
+
+    def people_with_surname(self, surname: str) -> list[Person]:
+        """Everyone whose name ends in `surname`, by its transliteration key: the knowledge
+        base leaves out bare surnames that two people share ('Bush'), but 'president Bush'
+        in 2008 is one of them."""
+        return list(self._surnames.get(name_key(surname), []))
+
+    def exact_role_noun(self, word: str) -> RoleNoun | None:
+        """A role noun by one of its own forms, not by the end of a compound: 'rebellenleider'
+        is no 'leider' of a state, nor 'oud-president' its president."""
+        return self._noun_forms.get(fold(word))
 
     def actor(self, candidate: Candidate, day: str) -> Actor:
         """The actor a candidate stands for on `day` (YYYY-MM-DD)."""

@@ -11,6 +11,18 @@ from collections import Counter
 
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
+from kroniek.stages.coreference import (
+    PRONOUNS,
+    carry_titles,
+    is_former,
+    names_one_holder,
+    resolve_partitives,
+    resolve_pronouns,
+    resolve_role_descriptions,
+    titled,
+)
+
+__all__ = ["PRONOUNS", "ActorStage", "context_country", "main_country"]
 
 # A capital after these prepositions is first of all a place ('in Oslo').
 LOCATIVES = frozenset({"in", "naar", "uit", "vanuit", "bij", "te", "nabij", "rond", "richting"})
@@ -33,12 +45,13 @@ class ActorStage:
             groups = self._role_nouns(doc, sentence, day, names)
             mentions.extend(sorted(names + groups, key=lambda m: m.start))
         main = main_country(mentions)
+        mentions = resolve_role_descriptions(doc, mentions, self.kb, day, main)
         placed = []
         for m in mentions:
             local = context_country(doc, mentions, m)
             placed.append(self._with_country(m, local or main,
                                              "context" if local else "main-country"))
-        mentions = placed
+        mentions = resolve_partitives(doc, carry_titles(placed))
         mentions = resolve_pronouns(doc, mentions)
         return dataclasses.replace(doc, mentions=tuple(mentions), main_country=main)
 
@@ -48,12 +61,29 @@ class ActorStage:
         i = 0
         while i < len(tokens):
             match = self._longest_name(doc, sentence, i, day)
+            if match and match.actor.kind == "unknown":
+                match = self._with_adjective_country(sentence, match)
             if match:
                 found.append(match)
                 i = match.tokens[-1] + 1
             else:
                 i += 1
         return found
+
+    def _with_adjective_country(self, sentence: Sentence, mention: Mention) -> Mention:
+        """'zijn Russische vriendin Sofia Sapega': a country adjective right before an unknown
+        name, or before the noun right before it, gives the name its country."""
+        first = mention.tokens[0]
+        before = sentence.tokens[max(0, first - 2):first]
+        if before and before[-1].pos == "N":
+            before = before[:-1]
+        country = next((c for t in before[-1:] if t.pos == "ADJ"
+                        and (c := self.kb.adjective_country(t.text))), None)
+        if country is None:
+            return mention
+        return dataclasses.replace(
+            mention, actor=dataclasses.replace(mention.actor, country=country),
+            how=f"{mention.how}+adjective")
 
     def _longest_name(self, doc: Doc, sentence: Sentence, i: int, day: str) -> Mention | None:
         tokens = sentence.tokens
@@ -140,21 +170,32 @@ class ActorStage:
             noun = self.kb.role_noun(token.lemma, token.text)
             if noun is None:
                 continue
-            following = next((m for m in names if m.tokens[0] == token.index + 1), None)
-            if following is not None and following.actor.kind == "person" and (
-                noun.title or not token.is_plural
-            ):
-                continue  # 'president Janoekovitsj': the title belongs to the name
             start_index = token.index
             while start_index > 0 and sentence.tokens[start_index - 1].pos in _NP_PREFIX_POS and (
                 sentence.tokens[start_index - 1].index not in taken
             ):
                 start_index -= 1
             prefix = sentence.tokens[start_index : token.index]
-            country = noun.country or next(
-                (c for t in prefix if (c := self.kb.adjective_country(t.text))), None
-            ) or _country_from_dependents(sentence, token, names)
-            actor = self._group_actor(noun.lemma, noun.sector, noun.title, country, day)
+            own_country = noun.country or next(
+                (c for t in prefix if (c := self.kb.adjective_country(t.text))), None)
+            country = own_country or _country_from_dependents(sentence, token, names)
+            following = next((m for m in names if m.tokens[0] == token.index + 1), None)
+            if following is not None and following.actor.kind in ("person", "unknown") and (
+                noun.title or not token.is_plural
+            ):
+                # 'president Janoekovitsj': the title belongs to the name, and says who
+                # the person is where the knowledge base does not know it on the day.
+                if not token.is_plural:
+                    names[names.index(following)] = titled(
+                        self.kb, following, noun, own_country, is_former(prefix, token), day)
+                continue
+            # Only a noun of its own, singular and definite, names one office holder:
+            # 'oud-president' and 'een minister' stay groups.
+            one_holder = names_one_holder(
+                sentence, tuple(t.index for t in prefix), token) and bool(
+                self.kb.exact_role_noun(token.lemma) or self.kb.exact_role_noun(token.text))
+            actor = self._group_actor(noun.lemma, noun.sector, noun.title, country, day,
+                                      one_holder)
             organisation = _member_of(sentence, token, names)
             if organisation is not None and noun.lemma in MEMBER_NOUNS:
                 # 'agenten van de KGB', 'de leiders van de G7': they act as their organisation.
@@ -172,9 +213,10 @@ class ActorStage:
         return found
 
     def _group_actor(
-        self, lemma: str, sector: str, title: str | None, country: str | None, day: str
+        self, lemma: str, sector: str, title: str | None, country: str | None, day: str,
+        one_holder: bool = True,
     ) -> Actor:
-        if title and country:
+        if title and country and one_holder:
             holder = self.kb.title_holder(country, title, day)
             if holder is not None:
                 return self.kb.person_actor(holder, day)
@@ -263,22 +305,36 @@ _NOT_STATES = ("IGO", "NGO", "MNC")
 
 def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str | None:
     """A group with no country of its own belongs to the country its sentence is about: the
-    most named state among the sentence's other actors (for a caption, the lead sentence's)."""
+    most named state among the sentence's other actors (for a caption, the lead sentence's).
+    A sentence that names no state at all goes on about the one named last before it in its
+    paragraph ('De bevolking verjaagde president Janoekovitsj. Demonstranten wapperden ...')."""
     if mention.actor.kind not in ("group", "unknown") or mention.actor.country:
         return None
     sentence = doc.sentences[mention.sentence] if mention.sentence < len(doc.sentences) else None
     scope = {mention.sentence}
     if sentence is not None and sentence.is_caption:
         scope.add(mention.sentence + 1)
-    counts = Counter(
-        m.actor.country for m in mentions
-        if m.sentence in scope and m.actor.country and m.actor.country not in _NOT_STATES
-        and m.actor.kind != "group" and m.how != "capital-locative"
-    )
+    counts = _state_counts(mentions, scope)
+    index = mention.sentence
+    while not counts and sentence is not None and not sentence.is_caption and index > 0 and (
+            mention.sentence - index < 3):
+        before, after = doc.sentences[index - 1], doc.sentences[index]
+        if before.is_caption or "\n" in doc.article.text[before.end:after.start]:
+            break
+        index -= 1
+        counts = _state_counts(mentions, {index})
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _state_counts(mentions: list[Mention], sentences: set[int]) -> Counter[str]:
+    return Counter(
+        m.actor.country for m in mentions
+        if m.sentence in sentences and m.actor.country and m.actor.country not in _NOT_STATES
+        and m.actor.kind != "group" and m.how != "capital-locative"
+    )
 
 
 def main_country(mentions: list[Mention]) -> str | None:
@@ -290,48 +346,3 @@ def main_country(mentions: list[Mention]) -> str | None:
         and m.actor.kind != "group" and m.how != "capital-locative"
     )
     return counts.most_common(1)[0][0] if counts else None
-
-
-FEMININE_OR_PLURAL = frozenset({"zij", "ze", "haar"})
-PRONOUNS = frozenset({"hij", "hem"}) | FEMININE_OR_PLURAL
-
-
-def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """hij/hem: the nearest person named before, within three sentences. zij/ze as the subject
-    of a plural verb: the nearest group, organisation or state; otherwise, and haar as an
-    object, the nearest person. Possessive haar ('haar campagne') is left alone."""
-    out = list(mentions)
-    for sentence in doc.sentences:
-        for token in sentence.tokens:
-            word = token.text.lower()
-            if token.pos != "VNW" or (word not in ("hij", "hem")
-                                      and word not in FEMININE_OR_PLURAL):
-                continue
-            if word == "haar" and token.deprel == "det":
-                continue
-            wanted = _pronoun_kinds(sentence, token)
-            antecedent = next(
-                (m for m in reversed(out)
-                 if m.actor.kind in wanted and m.end <= token.start
-                 and sentence.index - m.sentence <= 3 and m.how != "pronoun"
-                 and m.how != "capital-locative"),
-                None,
-            )
-            if antecedent is None:
-                continue
-            out.append(
-                Mention(sentence=sentence.index, start=token.start, end=token.end,
-                        text=token.text, tokens=(token.index,), head=token.index,
-                        actor=antecedent.actor, how="pronoun")
-            )
-    return sorted(out, key=lambda m: m.start)
-
-
-def _pronoun_kinds(sentence: Sentence, token: Token) -> tuple[str, ...]:
-    word = token.text.lower()
-    if word in ("hij", "hem", "haar"):
-        return ("person",)
-    verb = sentence.tokens[token.head] if token.head is not None else None
-    if token.deprel == "su" and verb is not None and verb.is_finite and verb.is_plural:
-        return ("group", "organisation", "country")
-    return ("person",)

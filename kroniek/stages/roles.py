@@ -37,8 +37,9 @@ class EventRoleStage:
         if mention is None or mention.actor.kind != "person":
             return mention
         person = None
-        if mention.how.startswith("role"):
-            # The office, not the person the article's date gave it to.
+        if mention.how.startswith("role") and mention.how != "role+coref":
+            # The office, not the person the article's date gave it to; but a description
+            # of someone named before stays that person.
             head = doc.sentences[mention.sentence].tokens[mention.head]
             noun = self.kb.role_noun(head.lemma, head.text)
             if noun is not None and noun.title and mention.actor.country:
