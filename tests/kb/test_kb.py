@@ -61,6 +61,23 @@ def test_kb_head_of_state_on_a_date(kb: KnowledgeBase, country: str, day: str, h
     assert person is not None and person.name == holder
 
 
+def test_kb_office_with_several_holders_has_no_single_holder(kb: KnowledgeBase) -> None:
+    # Tsikhanouskaya, Kalesnikava and Latushko all led the Belarusian opposition in 2020.
+    assert len(kb.title_holders("BLR", "opposition_leader", "2020-08-20")) >= 2
+    assert kb.title_holder("BLR", "opposition_leader", "2020-08-20") is None
+
+
+def test_kb_people_by_a_surname_the_aliases_leave_out(kb: KnowledgeBase) -> None:
+    names = {p.name for p in kb.people_with_surname("Bush")}
+    assert {"George W. Bush", "George H. W. Bush"} <= names
+
+
+def test_kb_exact_role_noun_does_not_read_compounds(kb: KnowledgeBase) -> None:
+    assert kb.role_noun("studentenleider") is not None
+    assert kb.exact_role_noun("studentenleider") is None
+    assert kb.exact_role_noun("presidenten") is not None
+
+
 def test_kb_historical_state_only_on_its_dates(kb: KnowledgeBase) -> None:
     assert kb.actor(kb.choose(kb.lookup("Moskou"), "2020-01-01"), "2020-01-01").country == "RUS"
     assert kb.actor(kb.choose(kb.lookup("KGB"), "2021-05-01"), "2021-05-01").country == "BLR"
