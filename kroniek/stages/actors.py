@@ -137,7 +137,7 @@ class ActorStage:
                     how = "capital-locative"
                 actor = (self.kb.actor(chosen, day) if chosen.kind != "unknown"
                          else Actor(f"unknown:{name_key(chosen.surface)}", chosen.surface,
-                                    None, None, "unknown"))
+                                    None, _unknown_sector(tokens[i]), "unknown"))
                 indices = tuple(range(i, i + length))
                 return Mention(
                     sentence=sentence.index,
@@ -256,6 +256,12 @@ def _member_of(sentence: Sentence, noun: Token, names: list[Mention]) -> Actor |
     if mention is None or mention.actor.kind != "organisation":
         return None
     return mention.actor
+
+
+def _unknown_sector(token: Token) -> str | None:
+    """Someone Frog calls a person, whom the knowledge base does not know and no title
+    describes (a title overrides this), is a private citizen: PLOVER's CVL."""
+    return "CVL" if token.ner == "B-PER" else None
 
 
 def _entity_length(tokens: tuple[Token, ...], i: int) -> int:

@@ -35,7 +35,7 @@ def test_kb_people_roles_are_in_order(kb: KnowledgeBase) -> None:
         ("Poetin", "2010-06-01", "Vladimir Putin", "RUSGOV"),  # prime minister then
         ("Loekasjenko", "2020-08-15", "Alexander Lukashenko", "BLRGOV"),
         ("Lukaschenko", "2020-08-15", "Alexander Lukashenko", "BLRGOV"),
-        ("Zelenskyj", "2022-03-01", "Volodymyr Zelensky", "UKRGOV"),
+        ("Zelenskyj", "2022-03-01", "Volodymyr Zelenskyy", "UKRGOV"),
         ("Navalnyj", "2020-08-15", "Alexei Navalny", "RUSOPP"),
         ("Tichanovskaja", "2020-08-15", "Sviatlana Tsikhanouskaya", "BLROPP"),
         ("Janoekovitsj", "2020-08-15", "Viktor Yanukovych", "UKRELI"),  # a former president

@@ -90,7 +90,7 @@ def test_actors_capital_as_a_place_does_not_give_groups_its_country(code: Code) 
 def test_member_of_an_organisation_acts_as_the_organisation(code: Code) -> None:
     doc = code("Agenten van de KGB arresteerden de journalist.", "2021-05-24")
     name, actor_code, _ = _by_text(doc)["Agenten"]
-    assert (name, actor_code) == ("KGB of Belarus", "BLRSPY")
+    assert (name, actor_code) == ("State Security Committee of the Republic of Belarus", "BLRSPY")
 
 
 def test_unknown_person_keeps_its_full_name_and_the_context_country(code: Code) -> None:
