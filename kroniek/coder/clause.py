@@ -195,6 +195,13 @@ def subject_and_objects(
             subject = (agreeing or subjects)[0]
         objects = [s for s in subjects if s is not subject] + objects
         subjects = [subject]
+    if not objects and subjects:
+        # 'De Europese Unie veroordeelde de Belarussische regering' with the object labelled
+        # `mod`: a bare actor noun phrase after the verb, not a time word, is its object.
+        objects = [c for c in dependents(sentence, chain, {"mod"})
+                   if c.pos in ("N", "SPEC") and is_actor(c) and not is_time_word(c)
+                   and c.index > max(v.index for v in chain)
+                   and not _in_prepositional_phrase(sentence, c)]
     return (subjects[0] if subjects else None), objects
 
 

@@ -14,6 +14,21 @@ from tests.coder.events import Code, actor_code, find
 
 # (text, article date, rule, type, mode, source, target, factuality)
 CASES = [
+    # dictionary entries added for general news phrasing (troops leaving, storming, exit bans)
+    ("Honderden Russische soldaten verlieten de basis in Armenië.", "2020-11-12",
+     "retreat.verlaten-troepen", "RETREAT", "withdraw", "RUSMIL", None, "asserted"),
+    ("Een bestand tussen Israël en Hezbollah ging om vier uur in.", "2024-11-27",
+     "retreat.bestand", "RETREAT", "ceasefire", "ISR", None, "asserted"),
+    ("Duitsland vloog tenten en medicijnen naar Turkije.", "2023-02-08",
+     "aid.vliegen-hulp", "AID", None, "DEU", "TUR", "asserted"),
+    ("President Erdogan riep de noodtoestand uit.", "2016-07-16",
+     "coerce.noodtoestand-uitroepen", "COERCE", "martial-law", "TURGOV", None, "asserted"),
+    ("Lavrov en Blinken spraken elkaar in Genève.", "2022-01-21",
+     "consult.elkaar-spreken", "CONSULT", None, "RUSGOV", "USAGOV", "asserted"),
+    ("Syrische soldaten en Iraanse milities voeren samen operaties uit.", "2022-03-01",
+     "cooperate.samen-uitvoeren", "COOPERATE", None, "SYRMIL", "IRNREB", "asserted"),
+    ("De Togolese oppositie schortte haar campagne op.", "2019-06-11",
+     "concede.opschorten-actie", "CONCEDE", None, "TGOOPP", None, "asserted"),
     # AGREE: promises, offers, invitations, agreements reached
     ("Erdogan nodigde Zelensky uit voor een gesprek in Istanbul.", "2022-03-01",
      "agree.uitnodigen", "AGREE", None, "TURGOV", "UKRGOV", "asserted"),
