@@ -43,8 +43,9 @@ def run(
         list[str], typer.Argument(help="Files (.txt, .jsonl), folders, or - for stdin.")
     ],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Worker processes, each with its own Frog (0: "
-                                         "from cores and memory).")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes, each with its own Frog "
+                                         "(default 0: one per core, as far as memory "
+                                         "allows).")] = 0,
     timeout: Annotated[float, typer.Option(help="Seconds Frog may take per article.")] = 300.0,
     batch_size: Annotated[int, typer.Option(help="Articles per database commit.")] = 16,
     selective: Annotated[bool, typer.Option(help="Parse only sentences that can code an event: "
