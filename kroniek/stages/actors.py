@@ -12,6 +12,7 @@ from collections import Counter
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
 from kroniek.stages.coreference import (
+    PLACE_READINGS,
     PRONOUNS,
     carry_titles,
     is_former,
@@ -26,6 +27,8 @@ __all__ = ["PRONOUNS", "ActorStage", "context_country", "main_country"]
 
 # A capital after these prepositions is first of all a place ('in Oslo').
 LOCATIVES = frozenset({"in", "naar", "uit", "vanuit", "bij", "te", "nabij", "rond", "richting"})
+# A country after these is where something goes.
+DIRECTIONS = frozenset({"naar", "richting"})
 # Tokens that may stand in front of a role noun and belong to its mention.
 _NP_PREFIX_POS = frozenset({"LID", "ADJ", "TW", "VNW"})
 
@@ -61,7 +64,7 @@ class ActorStage:
         i = 0
         while i < len(tokens):
             match = self._longest_name(doc, sentence, i, day)
-            if match and match.actor.kind == "unknown":
+            if match and (match.actor.kind == "unknown" or match.how == "demonym"):
                 match = self._with_adjective_country(sentence, match)
             if match:
                 found.append(match)
@@ -72,18 +75,22 @@ class ActorStage:
 
     def _with_adjective_country(self, sentence: Sentence, mention: Mention) -> Mention:
         """'zijn Russische vriendin Sofia Sapega': a country adjective right before an unknown
-        name, or before the noun right before it, gives the name its country."""
+        name, or before the noun right before it, gives the name its country; and 'de
+        Kosovaarse Serviërs' are people of Kosovo."""
         first = mention.tokens[0]
         before = sentence.tokens[max(0, first - 2):first]
-        if before and before[-1].pos == "N":
+        if before and before[-1].pos == "N" and mention.how != "demonym":
             before = before[:-1]
         country = next((c for t in before[-1:] if t.pos == "ADJ"
                         and (c := self.kb.adjective_country(t.text))), None)
-        if country is None:
+        if country is None or country == mention.actor.country:
             return mention
-        return dataclasses.replace(
-            mention, actor=dataclasses.replace(mention.actor, country=country),
-            how=f"{mention.how}+adjective")
+        actor = dataclasses.replace(mention.actor, country=country)
+        if mention.how == "demonym":
+            actor = dataclasses.replace(
+                actor, id=f"group:{country}:CVL:{name_key(mention.text)}",
+                name=mention.text.lower())
+        return dataclasses.replace(mention, actor=actor, how=f"{mention.how}+adjective")
 
     def _longest_name(self, doc: Doc, sentence: Sentence, i: int, day: str) -> Mention | None:
         tokens = sentence.tokens
@@ -135,6 +142,10 @@ class ActorStage:
                     # 'reisde naar Moskou' may still be a visit to its government, but 'in
                     # Oslo' says nothing of what country a group in the sentence belongs to.
                     how = "capital-locative"
+                if chosen.kind in ("capital", "country") and i > 0 and (
+                        tokens[i - 1].lemma.lower() in DIRECTIONS):
+                    # 'werd naar Zuid-Soedan gedeporteerd': where someone went, not whose.
+                    how = f"{chosen.kind}-direction"
                 actor = (self.kb.actor(chosen, day) if chosen.kind != "unknown"
                          else Actor(f"unknown:{name_key(chosen.surface)}", chosen.surface,
                                     None, _unknown_sector(tokens[i]), "unknown"))
@@ -176,7 +187,7 @@ class ActorStage:
             ):
                 start_index -= 1
             prefix = sentence.tokens[start_index : token.index]
-            own_country = noun.country or next(
+            own_country = noun.country or self._hyphen_country(token, day) or next(
                 (c for t in prefix if (c := self.kb.adjective_country(t.text))), None)
             country = own_country or _country_from_dependents(sentence, token, names)
             following = next((m for m in names if m.tokens[0] == token.index + 1), None)
@@ -211,6 +222,18 @@ class ActorStage:
                 )
             )
         return found
+
+    def _hyphen_country(self, token: Token, day: str) -> str | None:
+        """'EU-regeringsleiders', 'VN-soldaten', 'VS-militairen': the country (or IGO) of the
+        name the compound starts with."""
+        first, dash, _ = token.text.partition("-")
+        if not dash or not first[:1].isupper():
+            return None
+        candidates = [c for c in self.kb.lookup(first)
+                      if c.kind in ("country", "organisation", "metonym", "capital")]
+        if not candidates:
+            return None
+        return self.kb.actor(self.kb.choose(candidates, day), day).country
 
     def _group_actor(
         self, lemma: str, sector: str, title: str | None, country: str | None, day: str,
@@ -328,18 +351,23 @@ def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str 
         if before.is_caption or "\n" in doc.article.text[before.end:after.start]:
             break
         index -= 1
-        counts = _state_counts(mentions, {index})
+        counts = _state_counts(mentions, {index}, places=True)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
-def _state_counts(mentions: list[Mention], sentences: set[int]) -> Counter[str]:
+def _state_counts(
+    mentions: list[Mention], sentences: set[int], places: bool = False
+) -> Counter[str]:
+    """The states the sentences name as actors; with `places`, also the capitals they name as
+    places ('In Jerevan sloeg de woede om', said before the group's own sentence)."""
     return Counter(
         m.actor.country for m in mentions
         if m.sentence in sentences and m.actor.country and m.actor.country not in _NOT_STATES
-        and m.actor.kind != "group" and m.how != "capital-locative"
+        and m.actor.kind != "group"
+        and (m.how not in PLACE_READINGS or (places and m.how == "capital-locative"))
     )
 
 
@@ -349,6 +377,6 @@ def main_country(mentions: list[Mention]) -> str | None:
         m.actor.country
         for m in mentions
         if m.actor.country and m.actor.country not in _NOT_STATES
-        and m.actor.kind != "group" and m.how != "capital-locative"
+        and m.actor.kind != "group" and m.how not in ("capital-locative", "capital-direction")
     )
     return counts.most_common(1)[0][0] if counts else None

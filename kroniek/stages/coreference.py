@@ -14,6 +14,9 @@ from kroniek.kb import KnowledgeBase, name_key
 from kroniek.kb.entries import Person, Role, RoleNoun
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
 
+# What the actor stage calls a capital or country named as a place, not as an actor.
+PLACE_READINGS = frozenset({"capital-locative", "capital-direction", "country-direction"})
+
 # Nouns that name whoever rules a state, whatever the office is called.
 GENERIC_LEADERS = frozenset({
     "leider", "machthebber", "alleenheerser", "dictator", "autocraat", "despoot", "heerser",
@@ -240,8 +243,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             antecedent = next(
                 (m for m in reversed(out)
                  if _is_kind(m, wanted) and m.end <= token.start
-                 and sentence.index - m.sentence <= 3 and m.how != "pronoun"
-                 and m.how != "capital-locative"
+                 and sentence.index - m.sentence <= 3
+                 and m.how != "pronoun" and m.how not in PLACE_READINGS
                  and not (m.sentence == sentence.index and m.head in excluded)),
                 None,
             )

@@ -128,3 +128,25 @@ def test_group_in_a_sentence_without_a_state_takes_its_paragraphs_last(code: Cod
                "Janoekovitsj weigerde het verdrag te tekenen. Betogers bezetten het plein.",
                "2013-12-01")
     assert _mention(doc, "Betogers").actor.code == "UKRCVL"
+
+
+def test_group_after_a_sentence_naming_only_a_capital_takes_its_country(code: Code) -> None:
+    doc = code("In Jerevan sloeg de woede om in geweld. Duizenden betogers drongen het parlement "
+               "binnen.", "2020-11-10")
+    assert _mention(doc, "betogers").actor.code == "ARMCVL"
+
+
+def test_country_someone_is_sent_to_gives_no_group_its_country(code: Code) -> None:
+    doc = code("Poetin sprak in het Kremlin.\n\nVan de betogers werden er tien naar Belarus "
+               "gestuurd.", "2020-08-20")
+    assert _mention(doc, "de betogers").actor.country == "RUS"  # the article's, not Belarus
+
+
+def test_compound_with_an_organisation_takes_its_country(code: Code) -> None:
+    doc = code("De EU-regeringsleiders namen nieuwe sancties aan.", "2022-02-25")
+    assert _mention(doc, "De EU-regeringsleiders").actor.code == "IGOGOV"
+
+
+def test_demonym_with_another_countrys_adjective_are_its_people(code: Code) -> None:
+    doc = code("De Kosovaarse Serviërs boycotten de verkiezingen.", "2023-05-30")
+    assert _mention(doc, "Serviërs").actor.code == "KOSCVL"
