@@ -206,6 +206,9 @@ class EventCoder:
         targets = [m for m in targets if not any(m is s for s in sources)]
         if not targets and pattern.kind == "noun":
             targets = _victims(sentence, token, by_token)
+        if not targets and pattern.kind == "verb" and pattern.type in COMPLEMENT_TARGET_TYPES \
+                and slots.chain:
+            targets = _subject_of_complement(sentence, slots.chain, sources, by_token)
         if not sources and not targets:
             return [], "no actor in the source or target slots"
         is_noun = pattern.kind == "noun"
@@ -415,6 +418,35 @@ def _named_over_described(
                 if other is not None and other is not mention and other.actor.kind != "person":
                     described.add(id(other))
     return [m for m in found if id(m) not in described]
+
+
+# 'De minister eiste dat de Franse troepen vertrekken': a demand, threat or accusation whose
+# verb names no one is addressed to the subject of the dat-clause it governs.
+COMPLEMENT_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+
+
+def _subject_of_complement(
+    sentence: Sentence, chain: list[Token], sources: list[Mention],
+    by_token: dict[int, Mention],
+) -> list[Mention]:
+    last = max(v.index for v in chain)
+    for token in sentence.tokens[last + 1 :]:
+        if token.is_finite or token.text in (";", ":"):
+            return []
+        if token.lemma.lower() == "dat" and (token.pos == "VG" or (
+                token.deprel == "det" and token.index + 1 < len(sentence.tokens)
+                and sentence.tokens[token.index + 1].pos == "SPEC")):
+            break  # Frog tags the complementizer a determiner before a name
+    else:
+        return []
+    countries = {m.actor.country for m in sources}
+    for after in sentence.tokens[token.index + 1 :]:
+        if after.is_finite or after.pos == "VZ" or after.text in _CLAUSE_BREAKS:
+            return []
+        mention = by_token.get(after.index)
+        if mention is not None and mention.actor.kind != "place":
+            return [] if mention.actor.country in countries else [mention]
+    return []
 
 
 VICTIM_NOUNS = frozenset({"slachtoffer", "nabestaande", "overlevende", "getroffene"})

@@ -49,7 +49,8 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
         for c in sentence.children(o.index)
     ):
         negated = True  # 'leverde Oekraïne geen wapens'
-    if chain and _under_verb(sentence, chain[-1], DENYING_VERBS):
+    if chain and (_under_verb(sentence, chain[-1], DENYING_VERBS)
+                  or _complement_of(sentence, chain) in DENYING_VERBS):
         negated = True  # 'ontkent dat Rusland burgers heeft aangevallen'
 
     if chain and _clause_final_negation(sentence, chain):
@@ -64,6 +65,8 @@ def factuality(sentence: Sentence, chain: list[Token], trigger: Token, is_noun: 
     if governing is not None and _is_modal(governing):
         return "hypothetical"
     if chain and len(chain) == 1 and _under_unattached(sentence, chain[0], IRREALIS_VERBS):
+        return "hypothetical"
+    if chain and _complement_of(sentence, chain) in IRREALIS_VERBS:
         return "hypothetical"
     if chain and (_under_verb(sentence, chain[-1], IRREALIS_VERBS)
                   or _conditional(sentence, chain[-1]) or _conditional_clause_follows(
@@ -148,6 +151,34 @@ def _under_verb(sentence: Sentence, top: Token, verbs: frozenset[str]) -> bool:
             return False
         current = parent
     return False
+
+
+def _complement_of(sentence: Sentence, chain: list[Token]) -> str | None:
+    """'Polen eiste dinsdag dat Belarus de grens sluit', with 'dat' tagged a pronoun and 'sluit'
+    made a second root: a clause-final verb after 'dat' is the complement of the finite verb
+    before 'dat'. Returns that verb's lemma."""
+    top = max(chain, key=lambda v: v.index)
+    if top.head is not None or not any(v.is_finite for v in chain):
+        return None
+    following = sentence.tokens[top.index + 1] if top.index + 1 < len(sentence.tokens) else None
+    if following is not None and following.pos != "LET":
+        return None  # not verb-final, so no subordinate clause
+    for index in range(min(v.index for v in chain) - 1, 0, -1):
+        token = sentence.tokens[index]
+        if token.is_finite or token.text in (",", ";", ":"):
+            return None
+        if token.lemma.lower() == "dat":
+            before = index - 1
+            while before >= 0 and (sentence.tokens[before].pos in ("BW", "ADJ") or
+                                   sentence.tokens[before].lemma.lower() in _DAYS):
+                before -= 1
+            verb = sentence.tokens[before] if before >= 0 else None
+            return verb.lemma if verb is not None and verb.is_finite else None
+    return None
+
+
+_DAYS = frozenset({"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+                   "zondag", "gisteren", "vandaag", "eerder"})
 
 
 def _joined_lemma(sentence: Sentence, verb: Token) -> str:

@@ -81,6 +81,12 @@ CASES = [
     # an unattached te-infinitive under a verb of asking
     ("Ankara heeft Berlijn gevraagd de activist uit te leveren.", "2016-07-21",
      "cooperate.uitleveren", "COOPERATE", None, "TURGOV", "DEUGOV", "hypothetical"),
+    # a demand whose verb names no one is addressed to the subject of its dat-clause
+    ("Polen eiste dinsdag dat Belarus de grens onmiddellijk sluit.", "2021-11-10",
+     "request.eisen", "REQUEST", None, "POL", "BLR", "asserted"),
+    # ... and what is demanded has not happened, even where Frog made 'dat' a pronoun
+    ("Polen eiste dinsdag dat Belarus de grens onmiddellijk sluit.", "2021-11-10",
+     "coerce.grens-sluiten", "COERCE", "restrict", "BLR", None, "hypothetical"),
     # a conjunct shares the modal of the verb it is coordinated with
     ("Het Kazachse leger kan nu de demonstraties verbieden en journalisten arresteren.",
      "2022-01-15", "coerce.verbieden", "COERCE", "restrict", "KAZMIL", None, "hypothetical"),
