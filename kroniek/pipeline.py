@@ -27,7 +27,14 @@ class Pipeline:
     dictionary_hash: str = ""
 
     def __call__(self, article: Article) -> Doc:
-        doc = Doc(article=article, sentences=self.backend.analyse(article))
+        return self.code(self.analyse(article))
+
+    def analyse(self, article: Article) -> Doc:
+        """The backend's part: sentences with tokens, tags and parses."""
+        return Doc(article=article, sentences=self.backend.analyse(article))
+
+    def code(self, doc: Doc) -> Doc:
+        """The stages' part: actors, events, time and place."""
         for stage in self.stages:
             doc = stage(doc)
         return doc
