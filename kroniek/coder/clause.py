@@ -531,8 +531,11 @@ def separable_lemma(sentence: Sentence, verb: Token) -> str | None:
 
 
 # Words that are the separable part of a verb ('belde op', 'viel aan', 'stemde in').
-PARTICLES = frozenset({"aan", "af", "bij", "binnen", "door", "in", "mee", "neer", "op",
+PARTICLES = frozenset({"aan", "af", "bekend", "bij", "binnen", "door", "in", "mee", "neer", "op",
                        "over", "samen", "terug", "toe", "uit", "vast", "voor", "vrij", "weg"})
+
+
+_ADJ_PARTICLES = frozenset({"vrij", "vast", "bekend"})
 
 
 def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
@@ -552,7 +555,7 @@ def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
         if following is not None and following.lemma.lower() == "te":
             break  # the particle of a te-infinitive ('om Oekraïne aan te vallen')
         particle_like = token.pos == "VZ" or (token.pos == "ADJ" and "vrij" in token.features
-                                              and token.lemma.lower() in ("vrij", "vast"))
+                                              and token.lemma.lower() in _ADJ_PARTICLES)
         if particle_like and token.lemma.lower() in PARTICLES and token.deprel != "svp" \
                 and not any(c.deprel == "obj1" for c in sentence.children(token.index)):
             found = token
@@ -560,4 +563,32 @@ def loose_particle(sentence: Sentence, verb: Token) -> Token | None:
 
 
 def clause_lemmas(sentence: Sentence, head: Token) -> set[str]:
-    return {t.lemma.lower() for t in sentence.subtree(head.index)}
+    return {form for t in sentence.subtree(head.index) for form in lemma_forms(t)}
+
+
+def lemma_forms(token: Token) -> set[str]:
+    """The lemma, and for a separable verb written as one word in a verb-final clause
+    ('dat Rusland zijn troepen terugtrekt') also its particle and its verb, as the expression
+    words of a main clause ('trekken terug') name them."""
+    lemma = token.lemma.lower()
+    if token.is_verb:
+        for particle in PARTICLES:
+            if lemma.startswith(particle) and len(lemma) - len(particle) >= 4:
+                return {lemma, particle, lemma[len(particle):]}
+    return {lemma}
+
+
+def expression_span(sentence: Sentence, chain: list[Token]) -> list[Token]:
+    """The verb's clause by word order, and the dat-clause that follows it ('maakte bekend dat
+    de missies uit het land vertrekken') up to the next break."""
+    span = clause_span(sentence, chain)
+    if not span:
+        return span
+    end = max(t.index for t in span) + 1
+    if end < len(sentence.tokens) and sentence.tokens[end].lemma.lower() == "dat" and \
+            sentence.tokens[end].pos == "VG":
+        for token in sentence.tokens[end:]:
+            if token.text in (",", ";", ":", "(", ")"):
+                break
+            span.append(token)
+    return span

@@ -151,7 +151,8 @@ class EventCoder:
             if pattern.kind == "verb" and any(w not in lemmas for w in pattern.extra):
                 # 'Erdogan houdt de ... prediker Gülen verantwoordelijk': Frog hung the word
                 # elsewhere; its clause by word order holds it.
-                lemmas |= {t.lemma.lower() for t in clause.clause_span(sentence, slots.chain)}
+                lemmas |= {form for t in clause.expression_span(sentence, slots.chain)
+                           for form in clause.lemma_forms(t)}
             missing = [w for w in pattern.extra if w not in lemmas]
             if missing:
                 return [], f"needs {' '.join(missing)}"
@@ -542,8 +543,15 @@ def _expression_tokens(sentence: Sentence, token: Token, pattern: Pattern) -> se
     words = set(pattern.extra) | {w for c in pattern.requires for w in c.lemmas}
     if not words:
         return set()
-    top = clause.verb_chain(sentence, token)[-1] if token.is_verb else token
-    return {t.index for t in sentence.subtree(top.index) if t.lemma.lower() in words}
+    chain = clause.verb_chain(sentence, token) if token.is_verb else []
+    top = chain[-1] if chain else token
+    found = {t.index for t in sentence.subtree(top.index) if clause.lemma_forms(t) & words}
+    if chain and pattern.extra and not set(pattern.extra) <= {
+            f for i in found for f in clause.lemma_forms(sentence.tokens[i])}:
+        # the expression was completed by word order (see _apply)
+        found |= {t.index for t in clause.expression_span(sentence, chain)
+                  if t.index != token.index and clause.lemma_forms(t) & set(pattern.extra)}
+    return found
 
 
 def _same(source: Mention | None, target: Mention | None) -> bool:

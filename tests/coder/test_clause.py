@@ -87,6 +87,15 @@ CASES = [
     # ... and what is demanded has not happened, even where Frog made 'dat' a pronoun
     ("Polen eiste dinsdag dat Belarus de grens onmiddellijk sluit.", "2021-11-10",
      "coerce.grens-sluiten", "COERCE", "restrict", "BLR", None, "hypothetical"),
+    # an announced withdrawal is CONCEDE: the expression's words are found in the dat-clause,
+    # also in a separable verb written as one word ('terugtrekt'), and a predicative 'bekend'
+    # is the particle of 'bekendmaken'
+    ("De Duitse regering kondigde aan dat de Bundeswehr zich volgend jaar uit Mali terugtrekt.",
+     "2023-06-01", "concede.terugtrekken-aankondigen", "CONCEDE", None, "DEUGOV", None,
+     "asserted"),
+    ("Biden maakte bekend dat de Verenigde Staten hun troepen uit Irak terugtrekken.",
+     "2023-06-01", "concede.terugtrekken-bekendmaken", "CONCEDE", None, "USAGOV", None,
+     "asserted"),
     # a conjunct shares the modal of the verb it is coordinated with
     ("Het Kazachse leger kan nu de demonstraties verbieden en journalisten arresteren.",
      "2022-01-15", "coerce.verbieden", "COERCE", "restrict", "KAZMIL", None, "hypothetical"),
@@ -114,3 +123,9 @@ def test_clause_purpose_clause_of_the_same_type_adds_its_target_to_the_main_even
     (event,) = [e for e in doc.events if e.type == "SUPPORT"]
     assert (event.rule, actor_code(event, "source"), actor_code(event, "target"),
             event.factuality) == ("support.invliegen", "USALEG", "UKRCVL", "asserted")
+
+
+def test_clause_announced_withdrawal_gives_no_retreat_of_its_own(code: Code) -> None:
+    doc = code("Biden maakte bekend dat de Verenigde Staten hun troepen uit Irak terugtrekken.",
+               "2023-06-01")
+    assert [e.type for e in doc.events] == ["CONCEDE"]
