@@ -102,7 +102,10 @@ class ActorStage:
             # 'Washington Taiwan' is two names the parser ran together, 'Soedan donderdag' no
             # name at all
             and tokens[i + len(found.tokens)].text[:1].isupper()
-            and not self.kb.lookup(tokens[i + len(found.tokens)].text))
+            and not self.kb.lookup(tokens[i + len(found.tokens)].text)
+            # 'Ruslands Verre Oosten' is a part of Russia, named by its possessive
+            and not (found.actor.kind == "country" and len(found.tokens) == 1
+                     and strip_possessive(found.text) != found.text))
         if found is not None and not longer:
             return found
         # 'Sofia Sapega', 'Washington Post': a longer name that merely starts with a place.

@@ -36,9 +36,12 @@ NOT_THE_HOLDER = frozenset({
 
 def names_one_holder(sentence: Sentence, prefix: tuple[int, ...], head: Token) -> bool:
     """A singular, definite role noun in the present: 'de president', 'de Russische premier',
-    not 'presidenten', 'een minister' or 'de voormalige president'."""
+    not 'presidenten', 'een minister', 'als president' or 'de voormalige president'."""
     if head.is_plural:
         return False
+    first = min(prefix, default=head.index)
+    if first > 0 and sentence.tokens[first - 1].lemma.lower() == "als":
+        return False  # 'erkennen Guaidó als president': what someone is taken for
     words = {sentence.tokens[i].lemma.lower() for i in prefix}
     words |= {sentence.tokens[i].text.lower() for i in prefix}
     return not words & NOT_THE_HOLDER
@@ -240,9 +243,16 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             wanted = _pronoun_kinds(sentence, token)
             excluded = _co_subjects(sentence, token) if token.deprel != "su" else set()
+            # A subject pronoun is no one its own sentence names after it: 'Hij heeft het
+            # nooit kunnen vinden met Loekasjenko' is not about Loekasjenko.
+            named_after = {
+                m.actor.id for m in out if m.sentence == sentence.index and m.start > token.end
+                and not m.how.startswith(("pronoun", "role"))
+            } if token.deprel == "su" else set()
             antecedent = next(
                 (m for m in reversed(out)
                  if _is_kind(m, wanted) and m.end <= token.start
+                 and m.actor.id not in named_after
                  and sentence.index - m.sentence <= 3
                  and m.how != "pronoun" and m.how not in PLACE_READINGS
                  and not (m.sentence == sentence.index and m.head in excluded)),

@@ -150,3 +150,19 @@ def test_compound_with_an_organisation_takes_its_country(code: Code) -> None:
 def test_demonym_with_another_countrys_adjective_are_its_people(code: Code) -> None:
     doc = code("De Kosovaarse Serviërs boycotten de verkiezingen.", "2023-05-30")
     assert _mention(doc, "Serviërs").actor.code == "KOSCVL"
+
+
+def test_subject_pronoun_is_nobody_its_sentence_names_after_it(code: Code) -> None:
+    doc = code("Poetin kan Loekasjenko's verzoek negeren. Hij heeft het nooit kunnen vinden met "
+               "Loekasjenko.", "2020-08-20")
+    assert _mention(doc, "Hij").actor.name == "Vladimir Putin"
+
+
+def test_role_noun_after_als_is_what_someone_is_taken_for(code: Code) -> None:
+    doc = code("Maduro bleef aan. Veertig landen erkennen Guaidó als president.", "2019-02-04")
+    assert _mention(doc, "president").actor.kind == "group"
+
+
+def test_possessive_country_before_a_region_is_the_country(code: Code) -> None:
+    doc = code("In Ruslands Verre Oosten demonstreren inwoners tegen Poetin.", "2020-08-20")
+    assert _mention(doc, "Ruslands").actor.name == "Russia"
