@@ -60,17 +60,18 @@ def run_on_ray(paths: list[str], db: Path, engine: str, address: str | None, out
         import ray  # noqa: F401
     except ImportError:
         _fail(KroniekError("the Ray engine needs Ray: pip install 'kroniek[ray]'"))
-    from kroniek.adapters.ray_engine import RayCounts, run_ray
+    from kroniek.adapters.ray_engine import run_ray
     from kroniek.factory import dictionary_hash
+    from kroniek.runner import RunCounts
 
     folder = out or db.with_suffix(".parquet")
     started = time.monotonic()
 
-    def progress(counts: RayCounts) -> None:
+    def progress(counts: RunCounts) -> None:
         elapsed = max(time.monotonic() - started, 1e-6)
         errors.print(f"\r{counts.articles_done} articles coded on Ray "
                      f"({counts.articles_done / elapsed:.2f}/s), {counts.events} events, "
-                     f"{counts.articles_failed + counts.rejected} failed", end="")
+                     f"{counts.articles_failed + counts.articles_rejected} failed", end="")
 
     try:
         counts = run_ray(paths, folder, dictionary_hash(kb_folder), address=address,

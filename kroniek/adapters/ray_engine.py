@@ -18,7 +18,6 @@ import os
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from kroniek.adapters.local_engine import _code as code_article  # the local eng
 from kroniek.adapters.parquet_io import TABLES, write_manifest, write_part
 from kroniek.errors import IngestError
 from kroniek.model import Article, Span
+from kroniek.runner import RunCounts
 from kroniek.stages.ingest import expand_inputs, parse_jsonl_line, read_file
 
 Row = dict[str, Any]
@@ -217,16 +217,6 @@ def _summary_schema() -> Any:
 # -- the run ----------------------------------------------------------------------------------
 
 
-@dataclass
-class RayCounts:
-    articles_done: int = 0
-    articles_failed: int = 0
-    rejected: int = 0
-    sentences: int = 0
-    events: int = 0
-    messages: list[str] = field(default_factory=list)
-
-
 def _run_tag() -> str:
     """Sorts by time, so that `load` prefers the later of two runs into one folder."""
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + os.urandom(2).hex()
@@ -261,9 +251,9 @@ def run_ray(
     timeout: float = 300.0,
     selective: bool = False,
     report: Callable[[str], None] = lambda message: None,
-    progress: Callable[[RayCounts], None] | None = None,
+    progress: Callable[[RunCounts], None] | None = None,
     kb_folder: str | None = None,
-) -> RayCounts:
+) -> RunCounts:
     """Code the inputs on Ray into Parquet under `out_dir`.
 
     Connects to the cluster at `address` ('auto' for the one this machine belongs to), or
@@ -274,10 +264,10 @@ def run_ray(
 
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
-    counts = RayCounts()
+    counts = RunCounts()
     files, errors = input_files(paths)
     for error in errors:
-        counts.rejected += 1
+        counts.articles_rejected += 1
         report(f"rejected {error}")
     out_dir.mkdir(parents=True, exist_ok=True)
     write_manifest(out_dir, dictionary_hash, paths)
@@ -313,7 +303,7 @@ def run_ray(
             counts.articles_failed += 1
             report(f"failed {row['origin']} {row['reason']}")
         else:
-            counts.rejected += 1
+            counts.articles_rejected += 1
             report(f"rejected {row['reason']}")
         if progress:
             progress(counts)
