@@ -416,39 +416,38 @@ class DuckDBStore:
     @_connected
     def events(self, query: EventQuery) -> list[Row]:
         """Flat event rows with `cluster_id`, `article_date` and `sentence_text`, in date order."""
-        where, params = _event_filters(query)
-        sql = (
+        return self._filtered_events(
+            query, "cannot read events from",
             "SELECT e.*, m.cluster_id, a.date AS article_date, s.text AS sentence_text "
             "FROM events e JOIN articles a ON a.id = e.article_id "
             "LEFT JOIN event_cluster_members m ON m.event_id = e.event_id "
-            "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx"
+            "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence",
+            "coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx",
         )
-        if query.limit is not None:
-            sql += " LIMIT $limit"
-            params["limit"] = max(int(query.limit), 0)
-        with self._errors("cannot read events from"):
-            return _dicts(self._db.execute(sql, params))
 
     @_connected
     def clusters(self, query: EventQuery) -> list[Row]:
         """One row per event cluster (kroniek.dedup): its canonical event's columns, with
         `cluster_id`, `mentions`, `articles` and `sources`; the query filters canonical events."""
-        where, params = _event_filters(query)
-        sql = (
+        return self._filtered_events(
+            query, "cannot read event clusters from",
             "SELECT c.id AS cluster_id, c.mentions, c.articles, c.sources, e.*, "
             "a.date AS article_date, s.text AS sentence_text FROM event_clusters c "
             "JOIN events e ON e.event_id = c.canonical_event_id "
             "JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(e.date, a.date) NULLS LAST, c.mentions DESC, c.id"
+            "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence",
+            "coalesce(e.date, a.date) NULLS LAST, c.mentions DESC, c.id",
         )
+
+    def _filtered_events(self, query: EventQuery, failure: str, select: str,
+                         order: str) -> list[Row]:
+        """`select` (over events `e` and articles `a`) with the query's filters and limit."""
+        where, params = _event_filters(query)
+        sql = select + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + order
         if query.limit is not None:
             sql += " LIMIT $limit"
             params["limit"] = max(int(query.limit), 0)
-        with self._errors("cannot read event clusters from"):
+        with self._errors(failure):
             return _dicts(self._db.execute(sql, params))
 
     @_connected
