@@ -45,7 +45,7 @@ def export(
 
     Example: kroniek export --format csv --country RUS --out rus.csv
     """
-    from kroniek.adapters.duckdb_queries import EventFilters
+    from kroniek.adapters.duckdb_filters import EventFilters
     from kroniek.export import export as write
 
     filters = EventFilters(

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from kroniek.adapters import duckdb_queries as queries
-from kroniek.adapters.duckdb_queries import EVENT_DATE, EventFilters, Reader
+from kroniek.adapters.duckdb_filters import EVENT_DATE, EventFilters, filter_sql
+from kroniek.adapters.duckdb_reader import Reader, open_reader
 from kroniek.errors import KroniekError
 
 FORMATS = ("plover-jsonl", "csv", "parquet")
@@ -96,7 +97,7 @@ PARTITIONS = (
 
 def _flat_select(reader: Reader, filters: EventFilters, per_cluster: bool,
                  extra: tuple[tuple[str, str], ...] = ()) -> tuple[str, dict[str, object]]:
-    where, params = queries.filter_sql(filters)
+    where, params = filter_sql(filters)
     source, cluster_columns, order = queries.event_source(reader, per_cluster)
     columns = ", ".join(f"{sql} AS {name}" for name, sql in (*FLAT_COLUMNS, *extra))
     return f"SELECT {columns}, {cluster_columns}{source}{where}{order}", params
@@ -167,7 +168,7 @@ def _write_plover(reader: Reader, filters: EventFilters, out: Path, per_cluster:
 
 def _flat_rows(reader: Reader, filters: EventFilters, per_cluster: bool
                ) -> Iterator[tuple[Any, ...]]:
-    queries.filter_sql(filters)  # a bad filter is an error even on an empty store
+    filter_sql(filters)  # a bad filter is an error even on an empty store
     if not reader.has("events", "articles", "sentences"):
         return
     sql, params = _flat_select(reader, filters, per_cluster)
@@ -199,7 +200,7 @@ def _write_parquet(reader: Reader, filters: EventFilters, out: Path, force: bool
         shutil.rmtree(out)
     if not out.parent.is_dir():
         raise ExportError(f"folder {out.parent} does not exist")
-    queries.filter_sql(filters)  # a bad filter is an error even on an empty store
+    filter_sql(filters)  # a bad filter is an error even on an empty store
     out.mkdir(exist_ok=True)
     if not reader.has("events", "articles", "sentences"):
         return 0
@@ -224,7 +225,7 @@ def export(db: Path, filters: EventFilters, format: str, out: Path, force: bool 
     per_cluster writes one record per event cluster (its canonical event) instead."""
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
-    with queries.open_reader(db) as reader:
+    with open_reader(db) as reader:
         if format == "plover-jsonl":
             return _write_plover(reader, filters, out, per_cluster)
         if format == "csv":

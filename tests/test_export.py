@@ -15,7 +15,7 @@ import pandas
 import pytest
 
 from kroniek import plover
-from kroniek.adapters.duckdb_queries import BadFilter, EventFilters
+from kroniek.adapters.duckdb_filters import BadFilter, EventFilters
 from kroniek.export import ExportError, csv_columns, export
 from tests.conftest import ROOT
 from tests.web.conftest import build_example_store

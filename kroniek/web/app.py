@@ -17,7 +17,9 @@ from fastapi.staticfiles import StaticFiles
 
 from kroniek import plover
 from kroniek.adapters import duckdb_queries as queries
-from kroniek.adapters.duckdb_queries import BadFilter, EventFilters, StoreBusy
+from kroniek.adapters import duckdb_reader
+from kroniek.adapters.duckdb_filters import BadFilter, EventFilters, check_date
+from kroniek.adapters.duckdb_reader import StoreBusy
 from kroniek.errors import StoreError
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -79,7 +81,7 @@ def event_filters(
     for name, value in (("since", since), ("until", until)):
         if value is not None:
             try:
-                queries.check_date(name, value)
+                check_date(name, value)
             except BadFilter as exc:
                 raise _unprocessable(name, str(exc)) from None
     if since and until and since[: len(until)] > until[: len(since)]:
@@ -98,7 +100,7 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page, 1 to 10
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1, description="Items to skip.")]
 
 
-def create_app(db_path: Path, *, lock_wait: float = queries.LOCK_WAIT_SECONDS) -> FastAPI:
+def create_app(db_path: Path, *, lock_wait: float = duckdb_reader.LOCK_WAIT_SECONDS) -> FastAPI:
     """The app reading the store at db_path (which need not exist yet)."""
     app = FastAPI(
         title="kroniek",
@@ -108,8 +110,8 @@ def create_app(db_path: Path, *, lock_wait: float = queries.LOCK_WAIT_SECONDS) -
     )
     db_path = Path(db_path)
 
-    def read(query: Callable[[queries.Reader], Any]) -> Any:
-        with queries.open_reader(db_path, lock_wait) as reader:
+    def read(query: Callable[[duckdb_reader.Reader], Any]) -> Any:
+        with duckdb_reader.open_reader(db_path, lock_wait) as reader:
             return query(reader)
 
     @app.exception_handler(StoreBusy)
