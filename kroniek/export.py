@@ -6,7 +6,7 @@
   Stata and Excel.
 - `parquet`: the CSV's columns in a folder partitioned `year=YYYY/month=M/`.
 
-Each reads through a short-lived read-only connection (kroniek.adapters.duckdb_queries), so an
+Each reads through a short-lived read-only connection (kroniek.adapters.duckdb_reader), so an
 export can run while `kroniek run` writes.
 """
 
