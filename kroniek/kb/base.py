@@ -13,6 +13,7 @@ from kroniek.kb.loader import (
     check_unique,
     data_dir,
     load_countries,
+    load_first_names,
     load_organisations,
     load_people,
     load_places,
@@ -22,6 +23,10 @@ from kroniek.kb.names import fold, name_key
 from kroniek.model import Actor
 
 KB_FILES = ("countries.tsv", "organisations.tsv", "people.tsv", "roles.tsv", "role_nouns.tsv")
+# Optional in a knowledge-base folder: the packaged file stands in where it is missing.
+FEMALE_NAMES = "female_first_names.tsv"
+# Surname endings that are feminine in Slavic languages (Tichanovskaja, Kalesnikava, Petrova).
+_FEMININE_SURNAME = ("skaja", "skaya", "ckaja", "ckaya", "aja", "aya", "ova", "eva", "ava")
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,9 @@ class KnowledgeBase:
         role_nouns: list[RoleNoun],
         fingerprint: str = "",
         places: list[KnownPlace] | None = None,
+        female_first_names: frozenset[str] = frozenset(),
     ) -> None:
+        self.female_first_names = frozenset(fold(n) for n in female_first_names)
         self.places = {p.name_en: p for p in places or []}
         self.countries = {c.iso3: c for c in countries}
         self.organisations = {o.id: o for o in organisations}
@@ -79,6 +86,10 @@ class KnowledgeBase:
         for name in KB_FILES:
             digest.update((folder / name).read_bytes())
         digest.update(places.read_bytes())
+        female = folder / FEMALE_NAMES
+        if not female.exists():
+            female = data_dir() / "actors" / FEMALE_NAMES
+        digest.update(female.read_bytes())
         countries = load_countries(folder / "countries.tsv")
         check_unique([c.iso3 for c in countries], "country", folder / "countries.tsv")
         organisations = load_organisations(folder / "organisations.tsv")
@@ -87,7 +98,7 @@ class KnowledgeBase:
         check_unique([p.id for p in people], "person", folder / "people.tsv")
         role_nouns = load_role_nouns(folder / "role_nouns.tsv")
         return cls(countries, organisations, people, role_nouns, digest.hexdigest()[:16],
-                   load_places(places))
+                   load_places(places), load_first_names(female))
 
     def _add(self, surface: str, candidate: Candidate, by_key: bool) -> None:
         if candidate not in self._exact[surface]:
@@ -179,6 +190,16 @@ class KnowledgeBase:
         base leaves out bare surnames that two people share ('Bush'), but 'president Bush'
         in 2008 is one of them."""
         return list(self._surnames.get(name_key(surname), []))
+
+    def is_female(self, name: str) -> bool:
+        """A woman's name, by its first name or a Slavic feminine surname; unknown is False.
+        Pronoun resolution uses it: 'hij' is not Tichanovskaja."""
+        words = name.replace("-", " ").split()
+        if not words:
+            return False
+        if fold(words[0]) in self.female_first_names:
+            return True
+        return len(words) > 1 and fold(words[-1]).endswith(_FEMININE_SURNAME)
 
     def exact_role_noun(self, word: str) -> RoleNoun | None:
         """A role noun by one of its own forms, not by the end of a compound: 'rebellenleider'

@@ -182,6 +182,13 @@ def load_role_nouns(path: Path) -> list[RoleNoun]:
     ]
 
 
+FIRST_NAME_COLUMNS = ("name",)
+
+
+def load_first_names(path: Path) -> frozenset[str]:
+    return frozenset(row["name"] for _, row in read_tsv(path, FIRST_NAME_COLUMNS))
+
+
 def check_unique(ids: list[str], what: str, path: Path) -> None:
     seen: set[str] = set()
     for ident in ids:
@@ -195,6 +202,7 @@ __all__ = [
     "check_unique",
     "data_dir",
     "load_countries",
+    "load_first_names",
     "load_organisations",
     "load_people",
     "load_places",

@@ -297,7 +297,8 @@ def import_wikidata(dump: Path, out: Path) -> ImportCounts:
     """Read `dump` twice and write people.tsv, roles.tsv, countries.tsv, organisations.tsv and
     role_nouns.tsv to `out`, a folder KnowledgeBase.load reads.
 
-    A dump has no role nouns, so the packaged role_nouns.tsv is copied; packaged countries the
+    A dump has no role nouns, so the packaged role_nouns.tsv (and female_first_names.tsv) is
+    copied; packaged countries the
     dump lacks are kept, and those it has get its aliases, capitals and dates merged in.
     """
     counts = ImportCounts()
@@ -327,6 +328,7 @@ def import_wikidata(dump: Path, out: Path) -> ImportCounts:
     _write(out / "countries.tsv", COUNTRY_COLUMNS, countries)
     _write(out / "organisations.tsv", ORGANISATION_COLUMNS, organisations)
     shutil.copyfile(packaged / "role_nouns.tsv", out / "role_nouns.tsv")
+    shutil.copyfile(packaged / "female_first_names.tsv", out / "female_first_names.tsv")
     counts.people, counts.roles, counts.organisations = len(people), len(roles), len(organisations)
     return counts
 

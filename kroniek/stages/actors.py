@@ -55,7 +55,7 @@ class ActorStage:
             placed.append(self._with_country(m, local or main,
                                              "context" if local else "main-country"))
         mentions = resolve_partitives(doc, carry_titles(placed))
-        mentions = resolve_pronouns(doc, mentions)
+        mentions = resolve_pronouns(doc, mentions, self.kb)
         return dataclasses.replace(doc, mentions=tuple(mentions), main_country=main)
 
     def _names(self, doc: Doc, sentence: Sentence, day: str) -> list[Mention]:

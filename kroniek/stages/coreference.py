@@ -227,7 +227,9 @@ FEMININE_OR_PLURAL = frozenset({"zij", "ze", "haar"})
 PRONOUNS = frozenset({"hij", "hem"}) | FEMININE_OR_PLURAL
 
 
-def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def resolve_pronouns(
+    doc: Doc, mentions: list[Mention], kb: KnowledgeBase | None = None
+) -> list[Mention]:
     """hij/hem: the nearest person named before, within three sentences. zij/ze as the subject
     of a plural verb: the nearest group, organisation or state; otherwise, and haar as an
     object, the nearest person. Possessive haar ('haar campagne') is left alone. An object
@@ -249,15 +251,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 m.actor.id for m in out if m.sentence == sentence.index and m.start > token.end
                 and not m.how.startswith(("pronoun", "role"))
             } if token.deprel == "su" else set()
-            antecedent = next(
-                (m for m in reversed(out)
-                 if _is_kind(m, wanted) and m.end <= token.start
-                 and m.actor.id not in named_after
-                 and sentence.index - m.sentence <= 3
-                 and m.how != "pronoun" and m.how not in PLACE_READINGS
-                 and not (m.sentence == sentence.index and m.head in excluded)),
-                None,
-            )
+            candidates = [
+                m for m in reversed(out)
+                if _is_kind(m, wanted) and m.end <= token.start
+                and m.actor.id not in named_after
+                and sentence.index - m.sentence <= 3
+                and m.how != "pronoun" and m.how not in PLACE_READINGS
+                and not (m.sentence == sentence.index and m.head in excluded)]
+            antecedent = _by_gender(kb, word, wanted, candidates)
             if antecedent is None:
                 continue
             out.append(
@@ -266,6 +267,20 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                         actor=antecedent.actor, how="pronoun")
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _by_gender(
+    kb: KnowledgeBase | None, word: str, wanted: tuple[str, ...], candidates: list[Mention]
+) -> Mention | None:
+    """hij and hem are no woman; a singular zij or haar is the nearest woman if there is one
+    (whose gender the knowledge base can tell), else the nearest person."""
+    if kb is None or wanted != ("person",):
+        return candidates[0] if candidates else None
+    female = [m for m in candidates if m.actor.kind in ("person", "unknown")
+              and kb.is_female(m.actor.name)]
+    if word in ("hij", "hem"):
+        return next((m for m in candidates if m not in female), None)
+    return female[0] if female else (candidates[0] if candidates else None)
 
 
 def _is_kind(mention: Mention, wanted: tuple[str, ...]) -> bool:

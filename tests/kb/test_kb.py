@@ -8,7 +8,7 @@ import pytest
 
 from kroniek.errors import DataFileError
 from kroniek.kb import KnowledgeBase, default_kb
-from kroniek.kb.loader import ROLE_COLUMNS, load_people
+from kroniek.kb.loader import ROLE_COLUMNS, data_dir, load_first_names, load_people
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,22 @@ def test_kb_lookup_resolves_on_the_day(
 def test_kb_head_of_state_on_a_date(kb: KnowledgeBase, country: str, day: str, holder: str) -> None:
     person = kb.title_holder(country, "head_of_state", day)
     assert person is not None and person.name == holder
+
+
+def test_kb_female_first_names_file_loads_with_unique_names() -> None:
+    path = data_dir() / "actors" / "female_first_names.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == len(set(rows)) == len(load_first_names(path)) >= 100
+
+
+@pytest.mark.parametrize(
+    ("name", "female"),
+    [("Sviatlana Tsikhanouskaya", True), ("Maria Kalesnikava", True), ("Kaja Kallas", True),
+     ("Tatjana Petrova", True), ("Alexander Lukashenko", False), ("Vladimir Putin", False),
+     ("Dmitry Medvedev", False)],
+)
+def test_kb_tells_a_womans_name(kb: KnowledgeBase, name: str, female: bool) -> None:
+    assert kb.is_female(name) is female
 
 
 def test_kb_office_with_several_holders_has_no_single_holder(kb: KnowledgeBase) -> None:

@@ -166,3 +166,15 @@ def test_role_noun_after_als_is_what_someone_is_taken_for(code: Code) -> None:
 def test_possessive_country_before_a_region_is_the_country(code: Code) -> None:
     doc = code("In Ruslands Verre Oosten demonstreren inwoners tegen Poetin.", "2020-08-20")
     assert _mention(doc, "Ruslands").actor.name == "Russia"
+
+
+def test_hij_is_no_woman_named_nearer(code: Code) -> None:
+    doc = code("Loekasjenko ontmoette Kalesnikava in Minsk. Daarna sprak hij op de televisie.",
+               "2020-08-20")
+    assert _mention(doc, "hij").actor.name == "Alexander Lukashenko"
+
+
+def test_singular_zij_prefers_the_woman(code: Code) -> None:
+    doc = code("Tichanovskaja ontmoette Loekasjenko niet. Zij vertrok naar Vilnius.",
+               "2020-08-20")
+    assert _mention(doc, "Zij").actor.name == "Sviatlana Tsikhanouskaya"
