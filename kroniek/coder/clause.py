@@ -191,8 +191,11 @@ def subject_and_objects(
             # verb-final clause ('als Rusland Oekraïne binnenvalt'), where the subject is first.
             subject = before[0]
         else:
-            agreeing = [s for s in subjects if s.is_plural == finite.is_plural]
-            subject = (agreeing or subjects)[0]
+            # a coordination ('Servië en Kosovo') is plural; an actor beats a thing
+            agreeing = [s for s in subjects if _plural(s) == finite.is_plural] or subjects
+            actors = [s for s in agreeing
+                      if any(is_actor(m) for m in phrase_members(sentence, s))]
+            subject = (actors or agreeing)[0]
         objects = [s for s in subjects if s is not subject] + objects
         subjects = [subject]
     if not objects and subjects:
@@ -257,11 +260,24 @@ def _subject_after_fronted_adverbial(
     if any(t.text in _BREAKS for t in sentence.tokens[: finite.index]):
         return subjects, objects
     inside = [s for s in subjects if s.index < finite.index]
-    absorbed = [s for s in subjects if inverted in phrase_members(sentence, s)]
+    absorbed = [s for s in subjects if inverted in phrase_members(sentence, s)
+                and _new_phrase_between(sentence, inverted, s)]
     if subjects and not inside and not absorbed:
         return subjects, objects
     after = [s for s in subjects if s.index > finite.index]
     return [inverted], after + [o for o in objects if o.index != inverted.index]
+
+
+def _plural(token: Token) -> bool:
+    return token.is_plural or (token.pos == "VG" and token.lemma.lower() == "en")
+
+
+def _new_phrase_between(sentence: Sentence, first: Token, coordinator: Token) -> bool:
+    """Another noun phrase (an article not inside a prepositional phrase) stands between an
+    actor and the coordination the parser made it part of: 'agenten van de KGB de journalist
+    ... en zijn vriendin' is no coordination of 'agenten', 'Armenië en Azerbeidzjan' is."""
+    between = sentence.tokens[first.index + 1 : coordinator.index]
+    return any(t.pos == "LID" and sentence.tokens[t.index - 1].pos != "VZ" for t in between)
 
 
 def is_time_word(token: Token) -> bool:

@@ -58,7 +58,7 @@ class EventCoder:
     def code(self, doc: Doc) -> tuple[list[Event], list[Attempt]]:
         events: list[Event] = []
         attempts: list[Attempt] = []
-        for sentence in doc.sentences:
+        for sentence in map(_with_valid_heads, doc.sentences):
             mentions = [m for m in doc.mentions if m.sentence == sentence.index]
             by_token = {t: m for m in mentions for t in m.tokens}
             # Verbs before nouns: a noun that is part of a verb's expression ('sancties
@@ -394,6 +394,17 @@ def clause_subject_by_position(
     return []
 
 
+def _with_valid_heads(sentence: Sentence) -> Sentence:
+    """A head outside the sentence (a broken analysis) is read as no head, so that no repair
+    walking up the parse can fall off it."""
+    size = len(sentence.tokens)
+    if all(t.head is None or 0 <= t.head < size for t in sentence.tokens):
+        return sentence
+    tokens = tuple(t if t.head is None or 0 <= t.head < size else dataclasses.replace(t, head=None)
+                   for t in sentence.tokens)
+    return dataclasses.replace(sentence, tokens=tokens)
+
+
 def _one_per_actor(found: list[Mention]) -> list[Mention]:
     """'hij en de Russische president' where both resolve to one actor: one event, not two."""
     kept: list[Mention] = []
@@ -410,13 +421,15 @@ def _named_over_described(
     and the name in apposition to it are one actor, not two; keep the name."""
     described = set()
     for mention in found:
-        if mention.actor.kind != "person":
-            continue
+        if mention.actor.kind not in ("person", "unknown"):
+            continue  # 'rebellenleider Yasir Arman': an unknown name is a person too
         for index in mention.tokens:
             token = sentence.tokens[index]
             if token.deprel == "app" and token.head is not None:
                 other = by_token.get(token.head)
-                if other is not None and other is not mention and other.actor.kind != "person":
+                # the description may have resolved to someone else ('De leider van de
+                # oppositie' to the country's leader): in apposition it is the name's person
+                if other is not None and other is not mention:
                     described.add(id(other))
     return [m for m in found if id(m) not in described]
 

@@ -22,7 +22,7 @@ CASES = [
      "assault.binnenvallen", "ASSAULT", None, "RUSGOV", "GEO", "asserted"),
     # a main-clause particle the parser did not label svp
     ("Daar spraken Macron en Scholz een nieuw plan af.", "2022-06-01",
-     "agree.afspreken", "AGREE", None, "FRAGOV", None, "asserted"),
+     "agree.afspreken", "AGREE", None, "FRAGOV", "DEUGOV", "asserted"),
     # a predicative 'vrij' as the particle of 'vrijmaken'
     ("Japan maakte vijf miljoen euro aan noodhulp vrij voor Turkije.", "2023-02-08",
      "aid.vrijmaken", "AID", None, "JPN", "TUR", "asserted"),
@@ -129,3 +129,19 @@ def test_clause_announced_withdrawal_gives_no_retreat_of_its_own(code: Code) -> 
     doc = code("Biden maakte bekend dat de Verenigde Staten hun troepen uit Irak terugtrekken.",
                "2023-06-01")
     assert [e.type for e in doc.events] == ["CONCEDE"]
+
+
+def test_clause_coordinated_subject_after_a_fronted_adverbial_acts_both_ways(code: Code) -> None:
+    doc = code("Na lange onderhandelingen hebben Servië en Kosovo een akkoord gesloten.",
+               "2023-03-01")
+    events = [e for e in doc.events if e.rule == "agree.akkoord-sluiten"]
+    assert sorted((e.type, actor_code(e, "source"), actor_code(e, "target"), e.factuality)
+                  for e in events) == [("AGREE", "KOS", "SRB", "asserted"),
+                                       ("AGREE", "SRB", "KOS", "asserted")]
+
+
+def test_clause_unknown_name_in_apposition_to_a_role_is_one_target(code: Code) -> None:
+    doc = code("Dinsdag werd de Belarussische oppositieleider Pavel Sevjarynets naar Litouwen "
+               "gedeporteerd.", "2021-05-29")
+    assert [(e.type, e.mode, actor_code(e, "source"), actor_code(e, "target"), e.factuality)
+            for e in doc.events] == [("COERCE", "deport", None, "BLROPP", "asserted")]
