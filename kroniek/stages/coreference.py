@@ -286,6 +286,9 @@ def _by_gender(
 def _is_kind(mention: Mention, wanted: tuple[str, ...]) -> bool:
     if mention.how == "partitive":  # one person of a group
         return "person" in wanted
+    if mention.actor.kind == "unknown" and mention.actor.sector:
+        # someone the knowledge base does not know, but Frog or a title says is a person
+        return "person" in wanted
     return mention.actor.kind in wanted
 
 
@@ -321,4 +324,7 @@ def _agrees_with_plural_verb(sentence: Sentence, token: Token) -> bool:
     verb = sentence.tokens[token.head] if token.head is not None else None
     if token.deprel == "su" and verb is not None and verb.is_finite:
         return verb.is_plural
+    if verb is not None and verb.is_finite and not any(
+            c.deprel == "su" for c in sentence.children(verb.index)):
+        return verb.is_plural  # 'overleed ze': the verb has no other subject
     return token.is_plural

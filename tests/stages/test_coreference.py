@@ -178,3 +178,11 @@ def test_singular_zij_prefers_the_woman(code: Code) -> None:
     doc = code("Tichanovskaja ontmoette Loekasjenko niet. Zij vertrok naar Vilnius.",
                "2020-08-20")
     assert _mention(doc, "Zij").actor.name == "Sviatlana Tsikhanouskaya"
+
+
+def test_ze_after_a_singular_verb_without_subject_is_a_person(code: Code) -> None:
+    # Frog makes 'ze' the object of 'overleed'; the singular verb says it is one woman.
+    doc = code("De politie hield de studente Leila Karimi aan. Drie dagen later overleed ze in "
+               "het ziekenhuis.", "2022-09-23")
+    assert _mention(doc, "ze").actor.kind == "unknown"
+    assert _mention(doc, "ze").actor.id == _mention(doc, "Leila Karimi").actor.id
