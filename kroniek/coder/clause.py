@@ -531,6 +531,26 @@ def phrase_members(sentence: Sentence, token: Token) -> list[Token]:
     return members
 
 
+_VOWELS = "aeiou"
+
+
+def past_plural_lemmas(token: Token) -> list[str]:
+    """Infinitives a past plural Frog left unlemmatized may have ('veroordeelden',
+    'annexeerden', 'openden', 'verkrachtten'), most likely first: the stem with a long vowel
+    written single again, and -s/-f voiced to -z/-v ('reisden' -> 'reizen')."""
+    text = token.text.lower()
+    if not token.is_verb or token.lemma.lower() != text or not text.endswith(("den", "ten")):
+        return []
+    stem = text[:-3]
+    if len(stem) < 3:
+        return []
+    stems = [stem]
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in _VOWELS and stem[-1] not in _VOWELS:
+        stems.insert(0, stem[:-2] + stem[-1])  # veroordeel -> veroordel
+    voiced = [s[:-1] + {"s": "z", "f": "v"}[s[-1]] for s in stems if s[-1] in "sf"]
+    return [s + "en" for s in voiced + stems]
+
+
 def separable_lemma(sentence: Sentence, verb: Token) -> str | None:
     """'belde ... op' -> 'opbellen'; 'gaf opdracht Oekraïne binnen te vallen' -> 'binnenvallen',
     where Frog hung the particle of the te-infinitive on the verb above it."""

@@ -133,6 +133,12 @@ class EventCoder:
                     joined = loose.lemma.lower() + token.lemma.lower()
             found = (self.patterns.candidates("verb", joined) if joined else []) + \
                 self.patterns.candidates("verb", token.lemma)
+            if not found:
+                # 'Frankrijk en Duitsland veroordeelden Rusland': Frog left the past plural as
+                # its own lemma
+                found = next((self.patterns.candidates("verb", lemma)
+                              for lemma in clause.past_plural_lemmas(token)
+                              if self.patterns.candidates("verb", lemma)), [])
         elif token.pos == "N":
             found = self.patterns.noun_candidates(token.lemma)
         else:

@@ -30,6 +30,9 @@ CASES = [
     ("Duizenden Nederlandse boeren trokken naar Den Haag om te protesteren tegen de "
      "Nederlandse regering.", "2019-10-02",
      "protest.protesteren", "PROTEST", "demo", "NLDAGR", "NLDGOV", "asserted"),
+    # a past plural Frog left unlemmatized ('openden') is read as its infinitive
+    ("De Iraanse soldaten openden het vuur op Iraanse betogers.", "2022-09-24",
+     "assault.vuur-openen", "ASSAULT", "firearms", "IRNMIL", "IRNCVL", "asserted"),
     # a time word opens the clause: the passive subject follows the verb
     ("Dinsdag werden tientallen Belarussische journalisten naar Rusland gedeporteerd.",
      "2021-05-29", "coerce.deporteren", "COERCE", "deport", None, "BLRJRN", "asserted"),
