@@ -12,6 +12,7 @@ import dataclasses
 
 from kroniek.kb import KnowledgeBase, middle_day
 from kroniek.model import Doc, Event, Mention
+from kroniek.stages.coreference import holds_office
 
 
 class EventRoleStage:
@@ -37,15 +38,18 @@ class EventRoleStage:
         if mention is None or mention.actor.kind != "person":
             return mention
         person = None
-        if mention.how.startswith("role") and mention.how != "role+coref":
+        named = self.kb.people.get(mention.actor.id.removeprefix("person:"))
+        if mention.how.startswith("role"):
             # The office, not the person the article's date gave it to; but a description
-            # of someone named before stays that person.
+            # of someone named before stays that person if they held the office then too.
             head = doc.sentences[mention.sentence].tokens[mention.head]
             noun = self.kb.role_noun(head.lemma, head.text)
-            if noun is not None and noun.title and mention.actor.country:
+            coref = mention.how == "role+coref" and named is not None and noun is not None and (
+                holds_office(named, noun, mention.actor.country, day))
+            if noun is not None and noun.title and mention.actor.country and not coref:
                 person = self.kb.title_holder(mention.actor.country, noun.title, day)
         if person is None:
-            person = self.kb.people.get(mention.actor.id.removeprefix("person:"))
+            person = named
         if person is None:
             return mention
         actor = self.kb.person_actor(person, day)

@@ -34,3 +34,23 @@ def test_event_on_the_article_date_keeps_the_article_roles(code: Code) -> None:
     doc = code("De Russische president bezocht Minsk.", "2020-08-20")
     event = _event(doc, "CONSULT")
     assert event.source is not None and event.source.actor.name == "Vladimir Putin"
+
+
+def test_description_of_someone_named_before_stays_them_while_they_hold_the_office(
+    code: Code,
+) -> None:
+    doc = code("Loekasjenko sprak de arbeiders toe. In 2015 bezocht de Belarussische president "
+               "Moskou.", "2020-08-20")
+    event = _event(doc, "CONSULT")
+    assert event.source is not None and event.source.how == "role+coref"
+    assert event.source.actor.name == "Alexander Lukashenko"
+
+
+def test_description_of_someone_named_before_is_the_office_holder_of_an_earlier_date(
+    code: Code,
+) -> None:
+    # Putin is the Russian president of 2020, but in 2009 the president was Medvedev.
+    doc = code("Poetin sprak de pers toe. In 2009 bezocht de Russische president Minsk.",
+               "2020-08-20")
+    event = _event(doc, "CONSULT")
+    assert event.source is not None and event.source.actor.name == "Dmitry Medvedev"
