@@ -354,6 +354,8 @@ class EventCoder:
             if filler.pos != "N" or self.patterns.noun_candidates(filler.lemma):
                 continue
             for owner in clause.prepositional(sentence, [filler], "van"):
+                if _starts_route(sentence, owner):
+                    continue  # 'een vlucht van Athene naar Vilnius': a route, not an owner
                 mention = by_token.get(owner.index) or _mention_below(sentence, owner, by_token)
                 if mention is not None:
                     return [mention]
@@ -398,6 +400,12 @@ def clause_subject_by_position(
                 return []
             return [mention]
     return []
+
+
+def _starts_route(sentence: Sentence, owner: Token) -> bool:
+    end = max([owner.index] + [t.index for t in clause.phrase_members(sentence, owner)])
+    following = sentence.tokens[end + 1] if end + 1 < len(sentence.tokens) else None
+    return following is not None and following.lemma.lower() in ("naar", "tot")
 
 
 def _with_valid_heads(sentence: Sentence) -> Sentence:

@@ -148,3 +148,10 @@ def test_clause_unknown_name_in_apposition_to_a_role_is_one_target(code: Code) -
                "gedeporteerd.", "2021-05-29")
     assert [(e.type, e.mode, actor_code(e, "source"), actor_code(e, "target"), e.factuality)
             for e in doc.events] == [("COERCE", "deport", None, "BLROPP", "asserted")]
+
+
+def test_clause_a_route_is_no_owner_of_the_object(code: Code) -> None:
+    # 'het aanbod van Duitsland' stands for Germany; 'een vlucht van Riga naar Oslo' does not
+    doc = code("Zondag werd een vlucht van Riga naar Oslo gedwongen in Minsk te landen.",
+               "2021-05-29")
+    assert [e for e in doc.events if e.target is not None and e.target.text == "Riga"] == []
