@@ -10,6 +10,7 @@ import dataclasses
 from collections import Counter
 
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
+from kroniek.kb.entries import RoleNoun
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
 from kroniek.stages.coreference import (
     PLACE_READINGS,
@@ -181,11 +182,12 @@ class ActorStage:
         for token in sentence.tokens:
             if token.index in taken or token.pos != "N":
                 continue
-            noun = self.kb.role_noun(token.lemma, token.text)
+            noun = self._two_word_noun(sentence, token) or self.kb.role_noun(
+                token.lemma, token.text)
             if noun is None:
                 continue
             start_index = token.index
-            while start_index > 0 and sentence.tokens[start_index - 1].pos in _NP_PREFIX_POS and (
+            while start_index > 0 and _in_noun_phrase(sentence.tokens[start_index - 1]) and (
                 sentence.tokens[start_index - 1].index not in taken
             ):
                 start_index -= 1
@@ -194,6 +196,9 @@ class ActorStage:
                 (c for t in prefix if (c := self.kb.adjective_country(t.text))), None)
             country = own_country or _country_from_dependents(sentence, token, names)
             following = next((m for m in names if m.tokens[0] == token.index + 1), None)
+            if following is not None and following.actor.kind == "organisation" and (
+                    not token.is_plural):
+                continue  # 'de Venezolaanse geheime dienst Sebin': the name says who
             if following is not None and following.actor.kind in ("person", "unknown") and (
                 noun.title or not token.is_plural
             ):
@@ -225,6 +230,16 @@ class ActorStage:
                 )
             )
         return found
+
+    def _two_word_noun(self, sentence: Sentence, token: Token) -> RoleNoun | None:
+        """A role noun of two words ending in this one: 'politieke gevangenen', 'geheime
+        dienst', 'een separatistische provincie'. Its first word joins the mention as any
+        adjective before a noun does."""
+        if token.index == 0:
+            return None
+        before = sentence.tokens[token.index - 1]
+        return self.kb.exact_role_noun(f"{before.text} {token.text}") or (
+            self.kb.exact_role_noun(f"{before.lemma} {token.lemma}"))
 
     def _hyphen_country(self, token: Token, day: str) -> str | None:
         """'EU-regeringsleiders', 'VN-soldaten', 'VS-militairen': the country (or IGO) of the
@@ -282,6 +297,14 @@ def _member_of(sentence: Sentence, noun: Token, names: list[Mention]) -> Actor |
     if mention is None or mention.actor.kind != "organisation":
         return None
     return mention.actor
+
+
+def _in_noun_phrase(token: Token) -> bool:
+    """Whether a word before a noun belongs to its phrase: an article, adjective, numeral or
+    determiner ('deze', 'zijn'), but no personal pronoun ('hielp hij een provincie')."""
+    if token.pos != "VNW":
+        return token.pos in _NP_PREFIX_POS
+    return "pers" not in token.features and "pron" not in token.features
 
 
 def _unknown_sector(token: Token) -> str | None:

@@ -123,3 +123,20 @@ def test_singular_zij_refers_to_the_nearest_person(code: Code) -> None:
 def test_possessive_haar_is_no_mention(code: Code) -> None:
     doc = code("Svetlana Tichanovskaja zette haar campagne voort.", "2020-08-20")
     assert not [m for m in doc.mentions if m.how == "pronoun"]
+
+
+def test_two_word_role_noun_is_one_group(code: Code) -> None:
+    doc = code("Rusland steunde een separatistische provincie van Georgië.", "2008-08-20")
+    found = _by_text(doc)
+    assert found["een separatistische provincie"][1] == "GEOREB", found
+
+
+def test_personal_pronoun_before_a_role_noun_is_not_part_of_its_mention(code: Code) -> None:
+    doc = code("In 2008 hielp hij een separatistische provincie van Georgië.", "2020-08-20")
+    assert "een separatistische provincie" in _by_text(doc)
+
+
+def test_role_noun_before_an_organisations_name_is_no_mention_of_its_own(code: Code) -> None:
+    doc = code("Cubanen werken samen met de Venezolaanse geheime dienst Sebin.", "2019-01-30")
+    found = _by_text(doc)
+    assert "Sebin" in found and not any("geheime dienst" in text for text in found), found
