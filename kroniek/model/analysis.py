@@ -48,6 +48,13 @@ class Sentence:
     is_caption: bool = False
     parsed: bool = True
 
+    def head_of(self, token: Token) -> Token | None:
+        """The token's head; None for a root, and for a head outside the sentence, which a
+        damaged parse can give."""
+        if token.head is None or not 0 <= token.head < len(self.tokens):
+            return None
+        return self.tokens[token.head]
+
     def children(self, head: int) -> list[Token]:
         return [t for t in self.tokens if t.head == head]
 

@@ -295,11 +295,10 @@ def _is_kind(mention: Mention, wanted: tuple[str, ...]) -> bool:
 def _co_subjects(sentence: Sentence, token: Token) -> set[int]:
     """Tokens of the subjects of the verbs above an object pronoun, with what they own."""
     verbs: list[int] = []
-    at = token.head
-    while at is not None and sentence.tokens[at].pos == "WW" and at not in verbs:
-        verbs.append(at)
-        parent = sentence.tokens[at]
-        at = parent.head if parent.deprel == "vc" else None
+    at = sentence.head_of(token)
+    while at is not None and at.pos == "WW" and at.index not in verbs:
+        verbs.append(at.index)
+        at = sentence.head_of(at) if at.deprel == "vc" else None
     found: set[int] = set()
     for verb in verbs:
         for child in sentence.children(verb):
@@ -321,7 +320,7 @@ def _agrees_with_plural_verb(sentence: Sentence, token: Token) -> bool:
     """zij/ze as the subject of a plural finite verb; where the parse gives it no finite verb
     to agree with ('dat ze de banden willen behouden' came out as an object), the tagger's
     number for the pronoun itself."""
-    verb = sentence.tokens[token.head] if token.head is not None else None
+    verb = sentence.head_of(token)
     if token.deprel == "su" and verb is not None and verb.is_finite:
         return verb.is_plural
     if verb is not None and verb.is_finite and not any(
