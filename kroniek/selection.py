@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kroniek.coder.clause import lemma_forms, past_plural_lemmas
 from kroniek.coder.patterns import Pattern, PatternDictionary, lemma_matches
 from kroniek.kb import KnowledgeBase, strip_possessive
 from kroniek.model import Sentence, Token
@@ -74,14 +75,19 @@ class SentenceSelector:
         )
 
     def _has_trigger(self, tokens: tuple[Token, ...]) -> bool:
-        lemmas = {t.lemma.lower() for t in tokens}
+        # The words as the coder sees them: a one-word separable verb also gives its particle
+        # and its verb, a past plural Frog left unlemmatized also its infinitives.
+        lemmas = {form for t in tokens for form in lemma_forms(t)}
+        lemmas.update(form for t in tokens for form in past_plural_lemmas(t))
         particles = [t.lemma.lower() for t in tokens if t.pos in _PARTICLE_POS]
         for token in tokens:
             lemma = token.lemma.lower()
             if token.pos == "WW":
-                found = [p for particle in particles if particle + lemma in self.verbs
-                         for p in self.patterns.candidates("verb", particle + lemma)]
-                found += self.patterns.candidates("verb", lemma)
+                found = []
+                for verb in (lemma, *past_plural_lemmas(token)):
+                    found += [p for particle in particles if particle + verb in self.verbs
+                              for p in self.patterns.candidates("verb", particle + verb)]
+                    found += self.patterns.candidates("verb", verb)
             elif token.pos == "N":
                 found = self.patterns.noun_candidates(lemma)
             else:

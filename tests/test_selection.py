@@ -5,7 +5,7 @@ from __future__ import annotations
 from kroniek.adapters.frog import SelectiveFrogBackend
 from kroniek.coder import default_patterns
 from kroniek.kb import default_kb
-from kroniek.model import Event, Sentence
+from kroniek.model import Event, Sentence, Token
 from kroniek.pipeline import Pipeline, build_pipeline
 from kroniek.selection import SentenceSelector
 from kroniek.stages.ingest import parse_txt
@@ -80,3 +80,24 @@ def test_seed_article_codes_the_same_events_with_selection_on_and_off(
         (m.start, m.end, m.actor.id, m.actor.country) for m in full.mentions]
     parsed = sum(s.parsed for s in selective.sentences)
     assert 0 < parsed < len(selective.sentences)
+
+
+def _sentence(*words: tuple[str, str, str, tuple[str, ...]]) -> Sentence:
+    """A tagged sentence as the tagging Frog gives it: (word, lemma, POS, features)."""
+    tokens, start = [], 0
+    for index, (word, lemma, pos, features) in enumerate(words):
+        tokens.append(Token(index, word, start, start + len(word), lemma, pos, features))
+        start += len(word) + 1
+    text = " ".join(w[0] for w in words)
+    return Sentence(index=0, start=0, end=len(text), text=text, tokens=tuple(tokens),
+                    parsed=False)
+
+
+def test_past_plural_the_tagger_left_unlemmatized_is_a_trigger() -> None:
+    # Frog sometimes keeps 'openden' as its own lemma; the coder reads it as 'openen'.
+    sentence = _sentence(("Agenten", "agent", "N", ("soort", "mv")),
+                         ("openden", "openden", "WW", ("pv", "verl", "mv")),
+                         ("het", "het", "LID", ()), ("vuur", "vuur", "N", ("soort", "ev")),
+                         (".", ".", "LET", ()))
+    assert _selector().reasons(sentence).parse
+
