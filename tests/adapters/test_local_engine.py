@@ -1,4 +1,4 @@
-"""The in-process engine on the real Frog: it analyses one article ahead of the stages."""
+"""The in-process engine on the real Frog."""
 
 from __future__ import annotations
 
