@@ -353,6 +353,9 @@ class EventCoder:
         for filler in self._fill(sentence, token, pattern, "obj1", slots):
             if filler.pos != "N" or self.patterns.noun_candidates(filler.lemma):
                 continue
+            possessor = _possessor_before(sentence, filler, by_token)
+            if possessor is not None:
+                return [possessor]  # "Loekasjenko's SOS-seinen negeren"
             for owner in clause.prepositional(sentence, [filler], "van"):
                 if _starts_route(sentence, owner):
                     continue  # 'een vlucht van Athene naar Vilnius': a route, not an owner
@@ -360,6 +363,24 @@ class EventCoder:
                 if mention is not None:
                     return [mention]
         return []
+
+
+def _possessor_before(
+    sentence: Sentence, noun: Token, by_token: dict[int, Mention]
+) -> Mention | None:
+    """A possessive name right before the noun, adjectives between allowed ("Loekasjenko's
+    SOS-seinen", "Ruslands nieuwe eisen"), found by word order: Frog hangs it anywhere."""
+    at = noun.index - 1
+    while at >= 0 and sentence.tokens[at].pos == "ADJ":
+        at -= 1
+    mention = by_token.get(at) if at >= 0 else None
+    if mention is None or mention.tokens[-1] != at:
+        return None
+    # A one-word name right before a noun, with no article between, ending in -s or 's
+    # ('Poetins', 'Ruslands', "Macron's"), is a possessor: Dutch puts no bare name there else.
+    word = sentence.tokens[at]
+    possessive = word.pos == "SPEC" and len(mention.tokens) == 1 and word.text.endswith("s")
+    return mention if possessive else None
 
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "-", "–"})

@@ -14,6 +14,9 @@ from tests.coder.events import Code, actor_code, find
 
 # (text, article date, rule, type, mode, source, target, factuality)
 CASES = [
+    # a possessive name before an object that is no actor: the owner is the target
+    ("Het Witte Huis kan Poetins telefoontjes blijven negeren.", "2022-03-01",
+     "reject.negeren", "REJECT", None, "USAGOV", "RUSGOV", "hypothetical"),
     # a simple past Frog reads as an inflected participle ('de veroordeelde man')
     ("De NAVO veroordeelde eerder deze week de raketaanval op Odesa.", "2023-02-24",
      "accuse.veroordelen", "ACCUSE", "disapprove", "IGOMIL", None, "asserted"),
