@@ -22,6 +22,10 @@ from kroniek.stages.ingest import read_inputs
 # A slow corpus (long articles, one worker) still shows its progress and keeps its work this
 # often, however many articles a batch has collected.
 COMMIT_EVERY_SECONDS = 30.0
+# The file is free for readers (kroniek serve) at least this long between two commits: with
+# short articles and two workers, batches came so fast that the run held the file nearly all
+# the time and a reader waited in vain. A full batch waits for the gap and grows meanwhile.
+MIN_COMMIT_GAP_SECONDS = 1.0
 
 
 @dataclass
@@ -134,8 +138,9 @@ def run(
                 counts.articles_done += 1
                 counts.sentences += len(outcome.sentences)
                 counts.events += len(outcome.events)
-            if (len(pending) >= batch_size
-                    or time.monotonic() - pending.since >= COMMIT_EVERY_SECONDS):
+            waited = time.monotonic() - pending.since
+            if (len(pending) >= batch_size and waited >= MIN_COMMIT_GAP_SECONDS) \
+                    or waited >= COMMIT_EVERY_SECONDS:
                 pending.commit(store, info, counts)
             if progress:
                 progress(counts)
