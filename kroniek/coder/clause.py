@@ -516,6 +516,28 @@ def prepositional(sentence: Sentence, heads: list[Token], preposition: str) -> l
     return found
 
 
+def beneficiary_of_objects(sentence: Sentence, heads: list[Token]) -> list[Token]:
+    """Whom the resource in the object is for, where the parser hung the voor-phrase on the
+    object ('de steun voor de boeren') or on its relative clause ('energiesubsidies die van
+    groot belang zijn voor de Belarussische economie')."""
+    below = _children_of(sentence, heads)
+    objects = [t for t in below if t.deprel == "obj1"]
+    objects += [t for prep in below if prep.deprel == "pc"
+                for t in sentence.children(prep.index) if t.deprel == "obj1"]
+    found: list[Token] = []
+    for noun in objects:
+        found += prepositional(sentence, [noun], "voor")
+        for relative in sentence.children(noun.index):
+            if relative.deprel == "mod" and relative.pos == "VNW":
+                found += prepositional(sentence, [t for t in sentence.children(relative.index)
+                                                  if t.deprel == "body"], "voor")
+    return found
+
+
+def _children_of(sentence: Sentence, heads: list[Token]) -> list[Token]:
+    return [c for head in heads for c in sentence.children(head.index)]
+
+
 def phrase_members(sentence: Sentence, token: Token) -> list[Token]:
     """A noun phrase and its coordinated or appositive members ('Moskou en Minsk')."""
     members = [token]

@@ -312,6 +312,8 @@ class EventCoder:
             found = clause.prepositional(sentence, heads, preposition)
             if pattern.kind == "noun":
                 found = clause.prepositional(sentence, own, preposition) + found
+            if not found and preposition == "voor":
+                found = clause.beneficiary_of_objects(sentence, heads)
             return found or clause.loose_prepositional(sentence, token, preposition)
         return []
 

@@ -14,6 +14,12 @@ from tests.coder.events import Code, actor_code, find
 
 # (text, article date, rule, type, mode, source, target, factuality)
 CASES = [
+    # ... or on the relative clause of the support's noun
+    ("Rusland maakte een eind aan hulp die van levensbelang was voor Armenië.", "2020-03-01",
+     "sanction.eind-maken-aan-steun", "SANCTION", "discontinue", "RUS", "ARM", "asserted"),
+    # the beneficiary of support that ends, in a voor-phrase the parser hung on the verb
+    ("Rusland maakte vorige maand een eind aan de gassubsidies voor Belarus.", "2020-03-01",
+     "sanction.eind-maken-aan-steun", "SANCTION", "discontinue", "RUS", "BLR", "asserted"),
     # a possessive name before an object that is no actor: the owner is the target
     ("Het Witte Huis kan Poetins telefoontjes blijven negeren.", "2022-03-01",
      "reject.negeren", "REJECT", None, "USAGOV", "RUSGOV", "hypothetical"),

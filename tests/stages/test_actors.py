@@ -61,6 +61,12 @@ def test_actors_group_takes_country_of_its_sentence(code: Code) -> None:
     assert workers.actor.code == "BLRLAB"
 
 
+def test_actors_a_countrys_economy_is_its_business_sector(code: Code) -> None:
+    doc = code("De sancties treffen vooral de Russische economie.", "2022-04-01")
+    (economy,) = [m for m in doc.mentions if m.text.endswith("economie")]
+    assert economy.actor.code == "RUSBUS"
+
+
 def test_actors_hyphenated_compound_is_not_a_country(code: Code) -> None:
     doc = code("Demonstranten wapperden met EU-vlaggen in Wit-Rusland.")
     assert "EU" not in _by_text(doc)
