@@ -27,14 +27,7 @@ class Pipeline:
     dictionary_hash: str = ""
 
     def __call__(self, article: Article) -> Doc:
-        return self.code(self.analyse(article))
-
-    def analyse(self, article: Article) -> Doc:
-        """The backend's part: sentences with tokens, tags and parses."""
-        return Doc(article=article, sentences=self.backend.analyse(article))
-
-    def code(self, doc: Doc) -> Doc:
-        """The stages' part: actors, events, time and place."""
+        doc = Doc(article=article, sentences=self.backend.analyse(article))
         for stage in self.stages:
             doc = stage(doc)
         return doc

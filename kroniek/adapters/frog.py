@@ -38,7 +38,7 @@ DEFAULT_MAX_PARSER_TOKENS = 150
 # Frog spreads its modules over OpenMP threads. Measured on the example corpus: one Frog with
 # its default threads kept 1.4 cores busy for 650 words/s, one with a single thread 1 core for
 # 598 words/s, two single-thread Frogs 1,273 words/s, and threaded Frogs next to other work
-# fell to a fifth of their speed. kroniek runs a worker per core, so each Frog gets one thread.
+# lost most of their speed. kroniek runs a worker per core, so each Frog gets one thread.
 DEFAULT_THREADS = 1
 
 
@@ -134,7 +134,6 @@ class FrogBackend:
         timeout: float = 300.0,
         startup_timeout: float = 180.0,
         max_parser_tokens: int = DEFAULT_MAX_PARSER_TOKENS,
-        sentence_per_line: bool = False,
         threads: int | None = DEFAULT_THREADS,
     ) -> None:
         self.executable = executable
@@ -142,8 +141,6 @@ class FrogBackend:
         self.timeout = timeout
         self.startup_timeout = startup_timeout
         self.max_parser_tokens = max_parser_tokens
-        # Frog's -n: every line is a sentence (Frog may still split a line at a full stop).
-        self.sentence_per_line = sentence_per_line
         self.threads = threads  # None: Frog's own default
         self._process: subprocess.Popen[bytes] | None = None
         self._socket: socket.socket | None = None
@@ -188,8 +185,6 @@ class FrogBackend:
         command = [program, "-S", str(self._port), f"--max-parser-tokens={self.max_parser_tokens}"]
         if self.skip:
             command.append(f"--skip={self.skip}")
-        if self.sentence_per_line:
-            command.append("-n")
         env = dict(os.environ)
         if self.threads is not None:
             env["OMP_NUM_THREADS"] = str(self.threads)
@@ -316,7 +311,7 @@ class FrogBackend:
 TAGGER_SKIP = "acmp"
 # The second pass leaves out NER as well: the first pass found the entities already, and the
 # parse is the same without them (checked on every sentence of both gold corpora). NER is about
-# a quarter of the parsing Frog's cost.
+# a third of the parsing Frog's cost.
 PARSER_SKIP = "acn"
 SentenceFilter = Callable[[Sentence], bool]
 _DONE = None  # ends the queue of tagged sentences

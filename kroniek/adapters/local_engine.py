@@ -30,25 +30,12 @@ Outcome = Doc | Failure
 
 
 def _code(pipeline: Pipeline, article: Article) -> Outcome:
-    return _finish(pipeline, article, _analyse(pipeline, article))
-
-
-def _analyse(pipeline: Pipeline, article: Article) -> Doc | Failure:
     try:
-        return pipeline.analyse(article)
+        return pipeline(article)
     except BackendMissing:
         raise
     except BackendError as exc:
         return Failure(article, "analysis", str(exc))
-    except Exception as exc:
-        return Failure(article, "analysis", f"{type(exc).__name__}: {exc}")
-
-
-def _finish(pipeline: Pipeline, article: Article, analysed: Doc | Failure) -> Outcome:
-    if isinstance(analysed, Failure):
-        return analysed
-    try:
-        return pipeline.code(analysed)
     except Exception as exc:
         return Failure(article, "coding", f"{type(exc).__name__}: {exc}")
 
