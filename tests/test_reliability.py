@@ -284,6 +284,36 @@ def frog_servers(pid: int) -> set[int]:
     return servers
 
 
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_run_killed_outright_takes_its_workers_and_frogs_along(tmp_path: Path) -> None:
+    run = subprocess.Popen(
+        [*KRONIEK, "run", str(CORPUS), "--db", str(tmp_path / "k.duckdb"), "--workers", "2"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while len(frog_servers(run.pid)) < 2:
+            assert time.monotonic() < deadline and run.poll() is None
+            time.sleep(0.2)
+        below = [int(c) for c in Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text()
+                 .split()] + frog_pids(run.pid)
+        run.kill()  # the run alone, as the kernel's OOM killer would
+        run.wait()
+        deadline = time.monotonic() + 60
+        while any(_alive(pid) for pid in below) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [pid for pid in below if _alive(pid)] == []
+    finally:
+        if run.poll() is None:
+            run.kill()
+
+
 def test_killing_frog_mid_run_loses_no_article(tmp_path: Path) -> None:
     db = tmp_path / "k.duckdb"
     run = subprocess.Popen(

@@ -8,7 +8,6 @@ by a line `EOT`; Frog answers with tab-separated rows and a line `READY`.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
 import os
 import queue
@@ -24,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kroniek.adapters.frog_output import parse_output, to_sentences
+from kroniek.adapters.lifetime import die_with_parent
 from kroniek.errors import BackendError, BackendMissing
 from kroniek.model import Article, Sentence, Span
 
@@ -40,19 +40,6 @@ DEFAULT_MAX_PARSER_TOKENS = 150
 # 598 words/s, two single-thread Frogs 1,273 words/s, and threaded Frogs next to other work
 # lost most of their speed. kroniek runs a worker per core, so each Frog gets one thread.
 DEFAULT_THREADS = 1
-
-
-def _die_with_parent() -> None:
-    """Runs in the Frog child before exec: Linux kills Frog when kroniek dies, even by SIGKILL,
-    so no 2 GB Frog outlives the run that started it."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: close() still stops Frog on every ordinary exit
-
-
-PR_SET_PDEATHSIG = 1
 
 
 def _free_port() -> int:
@@ -190,7 +177,7 @@ class FrogBackend:
             env["OMP_NUM_THREADS"] = str(self.threads)
         self._process = subprocess.Popen(
             command, cwd=self._workdir.name, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-            start_new_session=True, preexec_fn=_die_with_parent, env=env,
+            start_new_session=True, preexec_fn=die_with_parent, env=env,
         )
         log.close()
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
+from kroniek.adapters.lifetime import die_with_parent
 from kroniek.errors import BackendError, BackendMissing
 from kroniek.model import Article, Doc
 from kroniek.pipeline import Pipeline
@@ -65,6 +66,9 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(factory: PipelineFactory) -> None:
     global _worker_pipeline
+    # A run killed outright takes its workers along, and they their Frogs; otherwise an
+    # orphaned worker would keep its Frog waiting forever.
+    die_with_parent()
     _worker_pipeline = factory()
     # A pool worker ends without running atexit handlers; multiprocessing's finalizers do run,
     # and close the worker's Frog.
