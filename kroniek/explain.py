@@ -63,3 +63,10 @@ def explain_lines(data: dict[str, Any], patterns: PatternDictionary) -> Iterator
             target = e.target.actor.code if e.target else "-"
             yield (f"    EVENT {e.type}{'/' + e.mode if e.mode else ''} {source} -> {target} "
                    f"{e.factuality} rule {e.rule}")
+        # Implicit targets come from a stage after the coder; the stored events have them.
+        for stored in data.get("events", []):
+            pattern, _, inferred = stored["rule"].partition("+")
+            if stored["sentence"] == sentence.index and inferred:
+                code = (stored["target_country"] or "") + (stored["target_sector"] or "")
+                yield (f"    TARGET of {stored['type']} ({pattern}) inferred by {inferred}: "
+                       f"{stored['target_name']} {code}")

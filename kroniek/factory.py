@@ -45,7 +45,10 @@ def frog_pipeline(timeout: float = 300.0, selective: bool = False,
 
 
 def dictionary_hash(kb_folder: str | None = None) -> str:
-    """The fingerprint of the knowledge base and patterns, without starting Frog."""
+    """The fingerprint of the knowledge base, patterns and implicit-target rules, without
+    starting Frog; the same as the pipeline's."""
     from kroniek.coder import default_patterns
+    from kroniek.coder.implicit_rules import rules_fingerprint
 
-    return f"{knowledge_base(kb_folder).fingerprint}-{default_patterns().fingerprint}"
+    return (f"{knowledge_base(kb_folder).fingerprint}-{default_patterns().fingerprint}"
+            f"-{rules_fingerprint()}")

@@ -6,11 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kroniek.coder import EventCoder, PatternDictionary, default_patterns
+from kroniek.coder.implicit_rules import ImplicitTargetRule, default_rules, rules_fingerprint
 from kroniek.gazetteer import Gazetteer, default_gazetteer
 from kroniek.kb import KnowledgeBase, default_kb
 from kroniek.model import Article, Doc
 from kroniek.ports import NlpBackend
 from kroniek.stages.actors import ActorStage
+from kroniek.stages.implicit_targets import ImplicitTargetStage
 from kroniek.stages.roles import EventRoleStage
 from kroniek.stages.when import DateStage
 from kroniek.stages.where import PlaceStage
@@ -41,10 +43,15 @@ def build_pipeline(
     kb: KnowledgeBase | None = None,
     patterns: PatternDictionary | None = None,
     gazetteer: Gazetteer | None = None,
+    implicit_rules: Sequence[ImplicitTargetRule] | None = None,
 ) -> Pipeline:
     kb = kb or default_kb()
     patterns = patterns or default_patterns()
     gazetteer = gazetteer or default_gazetteer()
+    implicit_rules = default_rules() if implicit_rules is None else implicit_rules
+    # Places come before implicit targets: a target no words name says nothing of where.
     stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(),
-                           EventRoleStage(kb), PlaceStage(gazetteer)]
-    return Pipeline(backend, stages, dictionary_hash=f"{kb.fingerprint}-{patterns.fingerprint}")
+                           EventRoleStage(kb), PlaceStage(gazetteer),
+                           ImplicitTargetStage(kb, implicit_rules)]
+    return Pipeline(backend, stages, dictionary_hash=(
+        f"{kb.fingerprint}-{patterns.fingerprint}-{rules_fingerprint()}"))

@@ -52,6 +52,19 @@ def test_cli_show_seed_article_with_its_events(seed_db: Path) -> None:
     assert rules and any(rule in result.stdout for rule in rules)
 
 
+def test_cli_explain_shows_the_parse_and_the_pattern_that_fired(seed_db: Path) -> None:
+    result = kroniek("explain", "belarus-2020-08", "--db", str(seed_db))
+    assert result.returncode == 0, result.stderr
+    assert "FIRED reject.weigeren on 'weigerde'" in result.stdout
+    assert "mention 'Loekasjenko' -> Alexander Lukashenko BLRGOV" in result.stdout
+
+
+def test_cli_explain_shows_which_rule_inferred_a_target(seed_db: Path) -> None:
+    result = kroniek("explain", "belarus-2020-08", "--db", str(seed_db))
+    assert ("TARGET of REJECT (reject.weigeren) inferred by implicit.counterpart: "
+            "Vladimir Putin RUSGOV") in result.stdout
+
+
 def test_cli_rerun_adds_nothing(seed_db: Path) -> None:
     before = table(seed_db, f"SELECT {EVENT_KEY} FROM events ORDER BY ALL")
     result = kroniek("run", str(SEED), "--db", str(seed_db))

@@ -216,13 +216,21 @@ class KnowledgeBase:
         if candidate.kind == "organisation":
             o = self.organisations[candidate.key]
             return Actor(f"org:{o.id}", o.name_en, o.country, o.sector, "organisation")
-        c = self.countries[candidate.key]
         if candidate.kind in ("capital", "metonym"):
-            return Actor(f"country:{c.iso3}:GOV", f"{c.name_en} (government)", c.iso3, "GOV",
-                         "country")
+            return self.government_actor(candidate.key)
         if candidate.kind == "demonym":
+            c = self.countries[candidate.key]
             return Actor(f"group:{c.iso3}:CVL", f"{c.name_en} (people)", c.iso3, "CVL", "group")
+        return self.country_actor(candidate.key)
+
+    def country_actor(self, iso3: str) -> Actor:
+        c = self.countries[iso3]
         return Actor(f"country:{c.iso3}", c.name_en, c.iso3, None, "country")
+
+    def government_actor(self, iso3: str) -> Actor:
+        c = self.countries[iso3]
+        return Actor(f"country:{c.iso3}:GOV", f"{c.name_en} (government)", c.iso3, "GOV",
+                     "country")
 
     def person_actor(self, person: Person, day: str) -> Actor:
         role = person.role_on(day)

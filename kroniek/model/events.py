@@ -16,6 +16,8 @@ class Event:
 
     `date` is when the event happened at `date_precision`; `date_source` says what set it:
     the text of a time expression, or 'article' when only the publication date was known.
+    `rule` is the id of the pattern that coded the event, followed by '+' and the id of the
+    rule that inferred its target when the text named none ('reject.weigeren+implicit.counterpart').
     """
 
     sentence: int
@@ -34,3 +36,12 @@ class Event:
     date_source: str | None = None
     place: Place | None = None
     historical: bool = False  # the event lies well before the article date
+
+    @property
+    def pattern_id(self) -> str:
+        return self.rule.partition("+")[0]
+
+    @property
+    def target_rule(self) -> str | None:
+        """The implicit-target rule that gave the event its target, if one did."""
+        return self.rule.partition("+")[2] or None

@@ -146,7 +146,7 @@ def test_clause_announced_withdrawal_gives_no_retreat_of_its_own(code: Code) -> 
 def test_clause_coordinated_subject_after_a_fronted_adverbial_acts_both_ways(code: Code) -> None:
     doc = code("Na lange onderhandelingen hebben Servië en Kosovo een akkoord gesloten.",
                "2023-03-01")
-    events = [e for e in doc.events if e.rule == "agree.akkoord-sluiten"]
+    events = [e for e in doc.events if e.pattern_id == "agree.akkoord-sluiten"]
     assert sorted((e.type, actor_code(e, "source"), actor_code(e, "target"), e.factuality)
                   for e in events) == [("AGREE", "KOS", "SRB", "asserted"),
                                        ("AGREE", "SRB", "KOS", "asserted")]

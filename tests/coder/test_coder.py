@@ -93,7 +93,7 @@ def test_coder_every_rule_id_exists_in_the_dictionary(code: Code) -> None:
     doc = code("Poetin belde Loekasjenko op. De politie arresteerde Navalny. "
                "Rusland viel Oekraïne binnen.")
     known = default_patterns().by_id
-    assert doc.events and all(e.rule in known for e in doc.events)
+    assert doc.events and all(e.pattern_id in known for e in doc.events)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_coder_every_rule_id_exists_in_the_dictionary(code: Code) -> None:
 )
 def test_coder_never_crashes_on_odd_input(code: Code, text: str) -> None:
     doc = code(text)
-    assert all(e.rule in default_patterns().by_id for e in doc.events)
+    assert all(e.pattern_id in default_patterns().by_id for e in doc.events)
 
 
 def test_coder_modal_the_lemmatizer_misses_is_still_hypothetical(code: Code) -> None:

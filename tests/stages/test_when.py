@@ -19,7 +19,7 @@ def test_when_past_tense_with_an_earlier_year_sets_the_year(code: Code) -> None:
 
 def test_when_year_from_the_paragraph(code: Code) -> None:
     doc = code("De crisis begon in 2014. Russische militairen annexeerden de Krim.", "2020-08-20")
-    (event,) = [e for e in doc.events if e.rule == "assault.annexeren"]
+    (event,) = [e for e in doc.events if e.pattern_id == "assault.annexeren"]
     assert (event.date, event.date_source) == ("2014", "in 2014")
 
 

@@ -47,7 +47,7 @@ def test_where_a_capital_as_the_addressee_after_bij_is_no_location(code: Code) -
 
 def test_where_a_place_target_is_the_location_and_not_an_actor(code: Code) -> None:
     doc = code("Russische militairen annexeerden de Krim.")
-    event = next(e for e in doc.events if e.rule == "assault.annexeren")
+    event = next(e for e in doc.events if e.pattern_id == "assault.annexeren")
     assert event.source is not None and event.source.actor.kind == "group"
     assert event.place is not None
     assert (event.place.resolved, event.place.country, event.place.precision) == (
