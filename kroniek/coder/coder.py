@@ -284,6 +284,10 @@ class EventCoder:
             # 'Maduro wees het ultimatum af': the verb's subject acts on the noun; the noun's
             # own actors are in its van-, door- and possessive phrases.
             return []
+        if slot == "su" and pattern.kind == "noun" and _one_of_two_subjects(sentence, token):
+            # 'Bij de gevechten kwamen 240 mensen om', read by Frog with two subjects: the
+            # verb's other subject is no actor of the fighting.
+            return []
         if slot == "su":
             if slots.passive:
                 return clause.agent_phrase(sentence, slots.chain)
@@ -618,3 +622,10 @@ def _unique(events: list[Event]) -> list[Event]:
             seen.add(key)
             out.append(e)
     return out
+
+
+def _one_of_two_subjects(sentence: Sentence, token: Token) -> bool:
+    if token.deprel != "su" or token.head is None:
+        return False
+    return any(c.deprel == "su" and c.index != token.index
+               for c in sentence.children(token.head))

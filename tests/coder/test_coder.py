@@ -241,3 +241,11 @@ def test_coder_past_perfect_after_dan_is_counterfactual(code: Code) -> None:
     doc = code("De Belarussen willen geen hereniging met Rusland. Dan hadden ze wel gewapperd "
                "met Russische vlaggen.")
     assert [e.factuality for e in doc.events if e.type == "PROTEST"] == ["hypothetical"]
+
+
+def test_the_other_subject_of_a_noun_trigger_frog_made_a_subject_is_no_actor_of_it(
+    code: Code,
+) -> None:
+    # Frog reads 'gevechten' and 'mensen' as two subjects of 'kwamen': the dead did not fight.
+    doc = code("Bij de gevechten kwamen zeker 240 mensen om.", "2016-07-21")
+    assert not [e for e in doc.events if e.source and e.source.actor.sector == "CVL"]

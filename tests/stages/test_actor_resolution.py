@@ -171,6 +171,8 @@ IN_TEXT = [
      "Een Russische rechtbank", "rechtbank", "RUSJUD"),
     ("Demonstranten in Minsk eisten nieuwe verkiezingen.", "2020-08-20", "Demonstranten",
      "demonstrant", "BLRCVL"),
+    ("Duizenden Russische mensen gingen de straat op.", "2022-02-24", "Russische mensen",
+     "mens", "RUSCVL"),
     ("Fabrieksarbeiders in Minsk legden het werk neer.", "2020-08-17", "Fabrieksarbeiders",
      "fabrieksarbeider", "BLRLAB"),
     ("Iraanse vrouwen protesteerden tegen de hoofddoekplicht.", "2022-09-25",

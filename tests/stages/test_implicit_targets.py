@@ -76,7 +76,7 @@ def test_counterpart_has_the_role_of_the_event_date(code: Code) -> None:
 
 def test_arrests_get_no_foreign_counterpart(code: Code) -> None:
     doc = code("Loekasjenko heeft het nooit goed kunnen vinden met Poetin. "
-               "Loekasjenko liet zondag honderden mensen arresteren.")
+               "Loekasjenko arresteerde zondag honderden.")
     assert _event(doc, "COERCE").target is None
 
 
