@@ -137,7 +137,8 @@ class KnowledgeBase:
             for name in (place.name_en, *place.names):
                 self._add(name, Candidate("place", place.name_en, name), by_key=False)
         for noun in self.role_nouns.values():
-            for form in (noun.lemma, *noun.forms):
+            # Only the forms listed match: 'mens' lists only 'mensen', as 'een mens' is no group.
+            for form in noun.forms:
                 self._noun_forms.setdefault(fold(form), noun)
 
     @property

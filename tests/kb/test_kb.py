@@ -94,6 +94,12 @@ def test_kb_exact_role_noun_does_not_read_compounds(kb: KnowledgeBase) -> None:
     assert kb.exact_role_noun("presidenten") is not None
 
 
+def test_kb_role_noun_matches_only_its_listed_forms(kb: KnowledgeBase) -> None:
+    noun = kb.role_noun("mens", "mensen")
+    assert noun is not None and noun.sector == "CVL"
+    assert kb.role_noun("mens", "mens") is None  # 'een goed mens' is no group
+
+
 def test_kb_historical_state_only_on_its_dates(kb: KnowledgeBase) -> None:
     assert kb.actor(kb.choose(kb.lookup("Moskou"), "2020-01-01"), "2020-01-01").country == "RUS"
     assert kb.actor(kb.choose(kb.lookup("KGB"), "2021-05-01"), "2021-05-01").country == "BLR"
