@@ -47,6 +47,24 @@ def pipeline(frog: FrogBackend) -> Pipeline:
     return build_pipeline(frog)
 
 
+def kb_folder_with_a_new_minister(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the packaged knowledge base with one person it does not know (Marit
+    Bakhuis, Dutch foreign minister from 2026), and an article that names her."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    for path in (ROOT / "kroniek" / "data" / "actors").glob("*.tsv"):
+        (kb / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (kb / "people.tsv").open("a", encoding="utf-8") as people:
+        people.write("marit-bakhuis\tMarit Bakhuis\tBakhuis\ta test entry\n")
+    with (kb / "roles.tsv").open("a", encoding="utf-8") as roles:
+        roles.write("marit-bakhuis\tNLD\tGOV\tforeign_minister\tminister van Buitenlandse "
+                    "Zaken\t2026-01-01\t\n")
+    text = tmp_path / "bezoek.txt"
+    text.write_text("date 2026-11-20\n\nMarit Bakhuis belde dinsdag de Poolse regering op.\n",
+                    encoding="utf-8")
+    return kb, text
+
+
 def article(text: str, date: str = "2020-08-20", article_id: str = "test") -> Article:
     return parse_txt(f"date {date}\n\n{text}", article_id, "<test>")
 

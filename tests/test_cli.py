@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, SEED
+from tests.conftest import EXAMPLES, ROOT, SEED, kb_folder_with_a_new_minister
 
 KRONIEK = [sys.executable, "-m", "kroniek.cli"]
 EVENT_KEY = ("article_id, idx, type, mode, source_actor_id, target_actor_id, factuality, rule, "
@@ -160,19 +160,7 @@ def test_cli_two_workers_code_the_same_events_as_one(tmp_path: Path) -> None:
 
 
 def test_cli_run_with_a_knowledge_base_folder_knows_its_people(tmp_path: Path) -> None:
-    kb = tmp_path / "kb"
-    kb.mkdir()
-    for path in (ROOT / "kroniek" / "data" / "actors").glob("*.tsv"):
-        (kb / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    with (kb / "people.tsv").open("a", encoding="utf-8") as people:
-        people.write("marit-bakhuis\tMarit Bakhuis\tBakhuis\ta test entry\n")
-    with (kb / "roles.tsv").open("a", encoding="utf-8") as roles:
-        roles.write("marit-bakhuis\tNLD\tGOV\tforeign_minister\tminister van Buitenlandse "
-                    "Zaken\t2026-01-01\t\n")
-    article = tmp_path / "bezoek.txt"
-    article.write_text(
-        "date 2026-11-20\n\nMarit Bakhuis belde dinsdag de Poolse regering op.\n",
-        encoding="utf-8")
+    kb, article = kb_folder_with_a_new_minister(tmp_path)
     db = tmp_path / "kb.duckdb"
     result = kroniek("run", str(article), "--db", str(db), "--kb", str(kb), "--workers", "1")
     assert result.returncode == 0, result.stderr

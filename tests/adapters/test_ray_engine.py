@@ -19,6 +19,7 @@ from kroniek.adapters.ray_engine import input_files, run_ray
 from kroniek.factory import frog_pipeline
 from kroniek.ports import EventQuery
 from kroniek.runner import run
+from tests.conftest import kb_folder_with_a_new_minister
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
@@ -123,3 +124,18 @@ def test_ray_engine_input_files_takes_folders_parquet_and_reports_missing_paths(
     files, errors = input_files([str(tmp_path), str(tmp_path / "missing.txt"), "-"])
     assert sorted(Path(f).name for f in files) == ["a.txt", "b.parquet"]
     assert [e.path for e in errors] == [str(tmp_path / "missing.txt"), "-"]
+
+
+def test_ray_engine_actors_resolve_with_the_knowledge_base_folder_given(tmp_path: Path) -> None:
+    kb, article = kb_folder_with_a_new_minister(tmp_path)
+    out = tmp_path / "out"
+    ray.init(num_cpus=1, include_dashboard=False, object_store_memory=128 * 2**20)
+    try:
+        counts = run_ray([str(article)], out, "test", workers=1, batch_size=1,
+                         kb_folder=str(kb))
+    finally:
+        ray.shutdown()
+    assert counts.articles_done == 1
+    mentions = duckdb.sql(f"SELECT actor_id, country, sector FROM "
+                          f"read_parquet('{out}/mentions/*.parquet')").fetchall()
+    assert ("person:marit-bakhuis", "NLD", "GOV") in mentions
