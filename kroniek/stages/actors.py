@@ -57,6 +57,7 @@ class ActorStage:
                                              "context" if local else "main-country"))
         mentions = resolve_partitives(doc, carry_titles(placed))
         mentions = resolve_pronouns(doc, mentions, self.kb)
+        mentions = [_commanded_forces(doc, mentions, m) for m in mentions]
         return dataclasses.replace(doc, mentions=tuple(mentions), main_country=main)
 
     def _names(self, doc: Doc, sentence: Sentence, day: str) -> list[Mention]:
@@ -191,6 +192,8 @@ class ActorStage:
                 sentence.tokens[start_index - 1].index not in taken
             ):
                 start_index -= 1
+                if sentence.tokens[start_index].pos == "LID":
+                    break  # the phrase starts at its article: 'in 2008 het leger'
             prefix = sentence.tokens[start_index : token.index]
             own_country = noun.country or self._hyphen_country(token, day) or next(
                 (c for t in prefix if (c := self.kb.adjective_country(t.text))), None)
@@ -301,10 +304,12 @@ def _member_of(sentence: Sentence, noun: Token, names: list[Mention]) -> Actor |
 
 def _in_noun_phrase(token: Token) -> bool:
     """Whether a word before a noun belongs to its phrase: an article, adjective, numeral or
-    determiner ('deze', 'zijn'), but no personal pronoun ('hielp hij een provincie')."""
+    determiner ('deze', 'zijn'), but no personal pronoun ('hielp hij een provincie') and no
+    'er' ('komt er een burgerregering')."""
     if token.pos != "VNW":
         return token.pos in _NP_PREFIX_POS
-    return "pers" not in token.features and "pron" not in token.features
+    return ("pers" not in token.features and "pron" not in token.features
+            and token.lemma.lower() != "er")
 
 
 def _unknown_sector(token: Token) -> str | None:
@@ -356,6 +361,38 @@ def _country_from_dependents(
 
 
 _NOT_STATES = ("IGO", "NGO", "MNC")
+# State forces a leader or government commands: 'stuurde hij het leger af' is his own army.
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def _commanded_forces(doc: Doc, mentions: list[Mention], mention: Mention) -> Mention:
+    """Forces with no country of their own words ('het leger', 'de politie') that a state's
+    government sends, deploys or orders, as object or second subject of the verb whose
+    subject it is, are that state's, whatever other country the sentence names ('Op buurland
+    Georgië stuurde hij in 2008 het leger af': Putin's army, not Georgia's)."""
+    actor = mention.actor
+    if actor.kind != "group" or actor.sector not in _FORCES or not mention.how.endswith(
+            ("+context", "+main-country")):
+        return mention
+    sentence = doc.sentences[mention.sentence]
+    head = sentence.tokens[mention.head]
+    verb = sentence.head_of(head)
+    if verb is None or not verb.is_verb or head.deprel not in ("obj1", "obj2", "su", "mod"):
+        return mention
+    subjects = [m for m in mentions if m.sentence == mention.sentence and m is not mention
+                and sentence.tokens[m.head].head == verb.index
+                and sentence.tokens[m.head].deprel == "su"]
+    commanders = {m.actor.country for m in subjects
+                  if (m.actor.sector == "GOV" or m.actor.kind == "country") and m.actor.country
+                  and m.actor.country not in _NOT_STATES}
+    if len(commanders) != 1 or actor.country in commanders:
+        return mention
+    (country,) = commanders
+    base = mention.how.rsplit("+", 1)[0]
+    return dataclasses.replace(
+        mention, actor=dataclasses.replace(
+            actor, country=country, id=actor.id.replace(f":{actor.country}:", f":{country}:", 1)),
+        how=f"{base}+commander")
 
 
 def context_country(doc: Doc, mentions: list[Mention], mention: Mention) -> str | None:

@@ -146,3 +146,28 @@ def test_role_noun_before_an_organisations_name_is_no_mention_of_its_own(code: C
     doc = code("Cubanen werken samen met de Venezolaanse geheime dienst Sebin.", "2019-01-30")
     found = _by_text(doc)
     assert "Sebin" in found and not any("geheime dienst" in text for text in found), found
+
+
+def test_forces_a_leader_sends_are_his_own_country_s(code: Code) -> None:
+    doc = code("Poetin kan het zich niet veroorloven. "
+               "Op buurland Georgië stuurde hij in 2008 ook het leger af.")
+    assert _by_text(doc)["het leger"] == ("leger", "RUSMIL", "group+commander")
+
+
+def test_forces_a_state_sends_are_its_own(code: Code) -> None:
+    doc = code("Op buurland Georgië stuurde Rusland het leger af.")
+    assert _by_text(doc)["het leger"][1] == "RUSMIL"
+
+
+def test_forces_without_a_commanding_subject_keep_the_sentence_s_country(code: Code) -> None:
+    doc = code("In Georgië trok het leger zich terug.")
+    assert _by_text(doc)["het leger"][1] == "GEOMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Op buurland Georgië stuurde Rusland in 2008 het leger af.", "het leger"),
+     ("Volgens de generaals komt er een burgerregering in Soedan.", "een burgerregering")],
+)
+def test_a_group_s_phrase_starts_at_its_article(code: Code, text: str, surface: str) -> None:
+    assert surface in _by_text(code(text))
