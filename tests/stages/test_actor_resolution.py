@@ -191,6 +191,11 @@ IN_TEXT = [
      "matroos", "RUSMIL"),
     ("Spetsnaz bezetten het vliegveld van Simferopol.", "2014-02-28", "Spetsnaz",
      "Spetsnaz (Russian special forces)", "RUSMIL"),
+    # a member of an organisation is of its country, whatever the article is about
+    ("In Minsk zei de presentator van staatszender Kanaal Een dat het Westen schuld heeft.",
+     "2020-08-20", "Kanaal Een", "Channel One Russia", "RUSJRN"),
+    ("In Minsk zei de presentator van staatszender Kanaal Een dat het Westen schuld heeft.",
+     "2020-08-20", "de presentator", "presentator", "RUSJRN"),
     # possessives
     ("Loekasjenko's woordvoerder zweeg.", "2020-08-20", "Loekasjenko's",
      "Alexander Lukashenko", "BLRGOV"),
