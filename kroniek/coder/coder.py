@@ -271,11 +271,10 @@ class EventCoder:
         own = [token]
         if (pattern.kind == "noun" and slot in ("van", "door")) or slot == "poss":
             if slot == "poss":
-                return [c for c in sentence.children(token.index)
-                        if c.deprel == "det" and c.pos in ("SPEC", "N")] + (
-                    [sentence.tokens[token.index - 1]] if token.index > 0 and
-                    sentence.tokens[token.index - 1].text.endswith(("'s", "’s")) else []
-                )
+                found = [c for c in sentence.children(token.index)
+                         if c.deprel == "det" and c.pos in ("SPEC", "N")]
+                before = _possessive_name_before(sentence, token)
+                return found + ([before] if before is not None and before not in found else [])
             return clause.prepositional(sentence, own, slot)
         heads = slots.chain or own
         if pattern.kind == "noun" and slot in ("su", "obj1") and any(
@@ -374,19 +373,24 @@ class EventCoder:
 def _possessor_before(
     sentence: Sentence, noun: Token, by_token: dict[int, Mention]
 ) -> Mention | None:
+    """A possessive name right before the noun that is a one-word mention."""
+    word = _possessive_name_before(sentence, noun)
+    mention = by_token.get(word.index) if word is not None else None
+    return mention if mention is not None and mention.tokens == (word.index,) else None
+
+
+def _possessive_name_before(sentence: Sentence, noun: Token) -> Token | None:
     """A possessive name right before the noun, adjectives between allowed ("Loekasjenko's
-    SOS-seinen", "Ruslands nieuwe eisen"), found by word order: Frog hangs it anywhere."""
+    SOS-seinen", "Ruslands nieuwe eisen"), found by word order: Frog hangs it anywhere. A
+    one-word name right before a noun, with no article between, ending in -s or 's ('Poetins',
+    'Ruslands', "Macron's"), is a possessor: Dutch puts no bare name there else."""
     at = noun.index - 1
     while at >= 0 and sentence.tokens[at].pos == "ADJ":
         at -= 1
-    mention = by_token.get(at) if at >= 0 else None
-    if mention is None or mention.tokens[-1] != at:
+    if at < 0:
         return None
-    # A one-word name right before a noun, with no article between, ending in -s or 's
-    # ('Poetins', 'Ruslands', "Macron's"), is a possessor: Dutch puts no bare name there else.
     word = sentence.tokens[at]
-    possessive = word.pos == "SPEC" and len(mention.tokens) == 1 and word.text.endswith("s")
-    return mention if possessive else None
+    return word if word.pos == "SPEC" and word.text.endswith("s") else None
 
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "-", "–"})

@@ -108,6 +108,10 @@ CASES = [
     ("Biden maakte bekend dat de Verenigde Staten hun troepen uit Irak terugtrekken.",
      "2023-06-01", "concede.terugtrekken-bekendmaken", "CONCEDE", None, "USAGOV", None,
      "asserted"),
+    # a one-word possessive name before a nominal trigger is its source, also where Frog
+    # made it a subject
+    ("Zelensky besloot Poetins dreigementen te negeren.", "2022-03-01",
+     "threaten.dreigement", "THREATEN", None, "RUSGOV", None, "asserted"),
     # a conjunct shares the modal of the verb it is coordinated with
     ("Het Kazachse leger kan nu de demonstraties verbieden en journalisten arresteren.",
      "2022-01-15", "coerce.verbieden", "COERCE", "restrict", "KAZMIL", None, "hypothetical"),
