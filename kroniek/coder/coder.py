@@ -36,12 +36,14 @@ class Attempt:
     reason: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Slots:
     chain: list[Token]
     passive: bool
     subject: Token | None
     objects: list[Token]
+    # A verb of the chain already coded an event of its own (nouns are coded after verbs).
+    verb_fired: bool = False
 
 
 class EventCoder:
@@ -49,7 +51,6 @@ class EventCoder:
 
     def __init__(self, patterns: PatternDictionary) -> None:
         self.patterns = patterns
-        self._fired_verbs: set[int] = set()  # verbs of the current sentence that coded an event
 
     def __call__(self, doc: Doc) -> Doc:
         events, _ = self.code(doc)
@@ -64,14 +65,15 @@ class EventCoder:
             # Verbs before nouns: a noun that is part of a verb's expression ('sancties
             # opleggen', 'een akkoord bereiken') gives no event of its own.
             consumed: set[int] = set()
-            self._fired_verbs: set[int] = set()
+            fired_verbs: set[int] = set()
             fired_by: dict[int, list[Event]] = {}  # the events each trigger verb coded
             ordered = sorted(sentence.tokens, key=lambda t: (not t.is_verb, t.index))
             for token in ordered:
                 if token.index in consumed:
                     continue
                 for pattern in self._candidates(sentence, token):
-                    made, reason = self._apply(doc, sentence, token, pattern, by_token)
+                    made, reason = self._apply(sentence, token, pattern, by_token,
+                                               frozenset(fired_verbs))
                     attempts.append(Attempt(sentence.index, token.index, pattern.id,
                                             bool(made), reason))
                     if made:
@@ -80,7 +82,7 @@ class EventCoder:
                         consumed |= _expression_tokens(sentence, token, pattern)
                         if token.is_verb:
                             chain = clause.verb_chain(sentence, token)
-                            self._fired_verbs.update(v.index for v in chain)
+                            fired_verbs.update(v.index for v in chain)
                             for event in made:
                                 fired_by.setdefault(chain[0].index, []).append(event)
                         break
@@ -147,10 +149,10 @@ class EventCoder:
         return sorted(found, key=lambda p: (-len(p.extra), -len(p.requires)))
 
     def _apply(
-        self, doc: Doc, sentence: Sentence, token: Token, pattern: Pattern,
-        by_token: dict[int, Mention],
+        self, sentence: Sentence, token: Token, pattern: Pattern,
+        by_token: dict[int, Mention], fired_verbs: frozenset[int],
     ) -> tuple[list[Event], str]:
-        slots = self._slots(sentence, token, pattern, by_token)
+        slots = self._slots(sentence, token, pattern, by_token, fired_verbs)
         top = slots.chain[-1] if slots.chain else token
         if pattern.extra:
             lemmas = clause.clause_lemmas(sentence, top) | {token.lemma.lower()}
@@ -246,7 +248,8 @@ class EventCoder:
         return events, "fired" if events else "source and target are the same actor"
 
     def _slots(
-        self, sentence: Sentence, token: Token, pattern: Pattern, by_token: dict[int, Mention]
+        self, sentence: Sentence, token: Token, pattern: Pattern, by_token: dict[int, Mention],
+        fired_verbs: frozenset[int] = frozenset(),
     ) -> _Slots:
         if pattern.kind == "verb":
             chain = clause.verb_chain(sentence, token)
@@ -262,7 +265,8 @@ class EventCoder:
             # 'om de demonstranten aan te moedigen': Frog hangs the object on 'om'
             objects = [c for m in clause.infinitive_markers(sentence, token)
                        for c in sentence.children(m.index) if c.deprel == "obj1"]
-        return _Slots(chain, clause.is_passive(sentence, chain), subject, objects)
+        return _Slots(chain, clause.is_passive(sentence, chain), subject, objects,
+                      verb_fired=any(v.index in fired_verbs for v in chain))
 
     def _fill(
         self, sentence: Sentence, token: Token, pattern: Pattern, slot: str, slots: _Slots
@@ -277,9 +281,7 @@ class EventCoder:
                 return found + ([before] if before is not None and before not in found else [])
             return clause.prepositional(sentence, own, slot)
         heads = slots.chain or own
-        if pattern.kind == "noun" and slot in ("su", "obj1") and any(
-            v.index in self._fired_verbs for v in slots.chain
-        ):
+        if pattern.kind == "noun" and slot in ("su", "obj1") and slots.verb_fired:
             # 'Maduro wees het ultimatum af': the verb's subject acts on the noun; the noun's
             # own actors are in its van-, door- and possessive phrases.
             return []
