@@ -6,13 +6,14 @@ run: the caller reports it, records it, and goes on.
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -36,19 +37,30 @@ def content_hash(text: str) -> str:
 
 
 def normalise_date(value: object, where: str, line: int | None = None) -> str | None:
-    """'2020', '2020-08', '2020-08-09' (or an ISO timestamp) checked to be a real date."""
+    """'2020', '2020-08' or '2020-08-09', checked to be a real date; or the day of an ISO 8601
+    timestamp ('2020-08-09T10:00:00+02:00') or of an RSS/e-mail date ('Sun, 09 Aug 2020
+    10:00:00 +0200'), as written, in the zone it was written in."""
     if value is None or value == "":
         return None
     text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?", text)
-    if not match:
-        raise IngestError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD", where, line)
-    year, month, day = match.groups()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError as exc:
+            raise IngestError(f"impossible date {text!r} ({exc})", where, line) from None
+        return "-".join(p for p in (year, month, day) if p)
     try:
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise IngestError(f"impossible date {text!r} ({exc})", where, line) from None
-    return "-".join(p for p in (year, month, day) if p)
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError):
+        raise IngestError(
+            f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD, an ISO 8601 timestamp or an "
+            "RSS date", where, line) from None
 
 
 def parse_txt(raw: str, article_id: str | None, origin: str) -> Article:

@@ -74,6 +74,28 @@ def test_ingest_jsonl_fields_and_metadata(tmp_path: Path) -> None:
     assert a.metadata == {"section": "buitenland"}
 
 
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("2020-08-09T23:30:00-05:00", "2020-08-09"),  # the day as written, in its own zone
+    ("2020-08-09 10:00", "2020-08-09"),
+    ("Sun, 09 Aug 2020 10:00:00 +0200", "2020-08-09"),  # RSS pubDate
+])
+def test_ingest_jsonl_timestamp_gives_its_day(tmp_path: Path, stamp: str, day: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "n1", "date": stamp, "text": "Tekst."}) + "\n",
+                    encoding="utf-8")
+    (a,) = _articles(list(ingest.read_file(path)))
+    assert a.date == day
+
+
+@pytest.mark.parametrize("stamp", ["2020-08-09T99:99", "09-08-2020", "gisteren"])
+def test_ingest_jsonl_unreadable_date_names_file_and_line(tmp_path: Path, stamp: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "n1", "date": stamp, "text": "Tekst."}) + "\n",
+                    encoding="utf-8")
+    (error,) = list(ingest.read_file(path))
+    assert isinstance(error, IngestError) and (error.path, error.line) == (str(path), 1)
+
+
 def test_ingest_jsonl_bad_line_names_file_and_line_and_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "b.jsonl"
     path.write_text('{"id": "1", "text": "Een."}\n{kapot\n{"id": "3"}\n{"id": "4", '
