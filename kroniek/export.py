@@ -109,7 +109,8 @@ def _slot(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     return {
         "code": row[f"{side}_country"],
         "sector": row[f"{side}_sector"],
-        "entity_text": row[f"{side}_text"],
+        # An inferred target has no words of its own (rule '...+implicit....').
+        "entity_text": row[f"{side}_text"] or None,
         "identifier_id": row[f"{side}_actor_id"],
         "identifier_text": row[f"{side}_name"],
     }

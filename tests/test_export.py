@@ -78,6 +78,18 @@ def test_plover_record_of_the_karabakh_agreement(store: Path, tmp_path: Path) ->
     assert record["coder"] == "kroniek"
 
 
+def test_plover_recipient_a_rule_inferred_has_no_entity_text(store: Path,
+                                                             tmp_path: Path) -> None:
+    out = tmp_path / "nld.jsonl"
+    export(store, EventFilters(type="PROTEST", source_country="NLD"), "plover-jsonl", out)
+    inferred = [r for r in read_jsonl(out)
+                if r["rule"].endswith("+implicit.protest-own-government")]
+    assert inferred
+    assert inferred[0]["recipient"] == {
+        "code": "NLD", "sector": "GOV", "entity_text": None,
+        "identifier_id": "country:NLD:GOV", "identifier_text": "Netherlands (government)"}
+
+
 def test_csv_has_cameo_root_and_quad_class_beside_the_plover_type(store: Path,
                                                                   tmp_path: Path) -> None:
     out = tmp_path / "events.csv"
