@@ -19,6 +19,7 @@ from kroniek.stages.coreference import (
     is_former,
     names_one_holder,
     resolve_partitives,
+    resolve_plural_descriptions,
     resolve_pronouns,
     resolve_role_descriptions,
     titled,
@@ -50,6 +51,7 @@ class ActorStage:
             mentions.extend(sorted(names + groups, key=lambda m: m.start))
         main = main_country(mentions)
         mentions = resolve_role_descriptions(doc, mentions, self.kb, day, main)
+        mentions = resolve_plural_descriptions(doc, mentions)
         placed = []
         for m in mentions:
             local = context_country(doc, mentions, m)

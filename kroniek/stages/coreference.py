@@ -195,6 +195,42 @@ def resolve_role_descriptions(
     return out
 
 
+def resolve_plural_descriptions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """'De leiders van de G7 besloten ... waarschuwden de regeringsleiders': a definite plural
+    role noun with no country of its own is the group the same noun, or a noun it ends in,
+    named just before in its paragraph, and not whatever state its own sentence names."""
+    out: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        sentence = doc.sentences[mention.sentence]
+        head = sentence.tokens[mention.head]
+        if (mention.actor.kind != "group" or mention.actor.country is not None
+                or not head.is_plural or not mention.how.startswith("role")
+                or sentence.tokens[mention.tokens[0]].lemma.lower() not in ("de", "die", "deze")):
+            out.append(mention)
+            continue
+        antecedent = next(
+            (a for a in reversed(out) if a.end <= mention.start and a.actor.country
+             and a.actor.kind in ("group", "organisation") and a.how.startswith("role")
+             and _same_paragraph(doc, a.sentence, mention.sentence)
+             and mention.sentence - a.sentence <= 2
+             and _same_noun(doc.sentences[a.sentence].tokens[a.head].lemma, head.lemma)),
+            None)
+        out.append(mention if antecedent is None else dataclasses.replace(
+            mention, actor=antecedent.actor, how="role+plural-coref"))
+    return out
+
+
+def _same_noun(earlier: str, later: str) -> bool:
+    """'leider' and 'regeringsleider': the later noun is the earlier or a compound of it."""
+    earlier, later = earlier.lower(), later.lower()
+    return later == earlier or (len(earlier) >= 4 and later.endswith(earlier))
+
+
+def _same_paragraph(doc: Doc, first: int, last: int) -> bool:
+    text = doc.article.text
+    return "\n" not in text[doc.sentences[first].end:doc.sentences[last].start]
+
+
 _PARTITIVE_HEADS = frozenset({"een", "één"})
 
 

@@ -186,3 +186,18 @@ def test_ze_after_a_singular_verb_without_subject_is_a_person(code: Code) -> Non
                "het ziekenhuis.", "2022-09-23")
     assert _mention(doc, "ze").actor.kind == "unknown"
     assert _mention(doc, "ze").actor.id == _mention(doc, "Leila Karimi").actor.id
+
+
+def test_plural_description_is_the_group_named_just_before(code: Code) -> None:
+    doc = code("De leiders van de G7 zetten Rusland uit de G8. Als Rusland Oost-Oekraïne "
+               "binnentrekt, volgen sancties, waarschuwden de regeringsleiders.", "2014-03-25")
+    mention = _mention(doc, "de regeringsleiders")
+    assert (mention.actor.code, mention.how) == ("IGOGOV", "role+plural-coref")
+
+
+def test_plural_description_in_a_new_paragraph_takes_its_own_sentence_s_country(
+    code: Code,
+) -> None:
+    doc = code("De leiders van de G7 zetten Rusland uit de G8.\n\nVolgens Rusland vergissen "
+               "de regeringsleiders zich.", "2014-03-25")
+    assert _mention(doc, "de regeringsleiders").actor.code == "RUSGOV"
