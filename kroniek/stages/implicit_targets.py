@@ -55,6 +55,9 @@ class ImplicitTargetStage:
             return self._counterpart(doc, event)
         if country is None or country not in self.kb.countries:
             return None
+        place = event.place.country if event.place else None
+        if place and place != country:
+            return None  # Ukrainians demonstrating in Amsterdam are not protesting Kyiv
         actor = (self.kb.government_actor(country) if rule.target == "government"
                  else self.kb.country_actor(country))
         return _unnamed(doc, event, actor, rule.id)

@@ -27,6 +27,19 @@ def test_protest_naming_no_one_targets_the_protesters_government(code: Code) -> 
     assert event.rule == "protest.protesteren+implicit.protest-own-government"
 
 
+def test_protest_abroad_gets_no_own_government_target(code: Code) -> None:
+    event = _event(code("Duizenden Oekraïners demonstreerden zondag in Amsterdam.",
+                        "2022-03-06"), "PROTEST")
+    assert event.place is not None and event.place.country == "NLD"
+    assert event.target is None
+
+
+def test_protest_at_home_targets_the_own_government(code: Code) -> None:
+    event = _event(code("Duizenden Oekraïners demonstreerden zondag in Kiev.", "2022-03-06"),
+                   "PROTEST")
+    assert _target(event) == ("Ukraine (government)", "UKRGOV")
+
+
 def test_protest_keeps_the_target_it_names(code: Code) -> None:
     event = _event(code("In Chabarovsk demonstreren duizenden inwoners tegen Poetin."), "PROTEST")
     assert _target(event) == ("Vladimir Putin", "RUSGOV")
