@@ -294,6 +294,8 @@ def resolve_pronouns(
                 and sentence.index - m.sentence <= 3
                 and m.how != "pronoun" and m.how not in PLACE_READINGS
                 and not (m.sentence == sentence.index and m.head in excluded)]
+            if token.deprel == "su" and wanted == ("person",):
+                candidates = _subjects_first(doc, candidates)
             antecedent = _by_gender(kb, word, wanted, candidates)
             if antecedent is None:
                 continue
@@ -303,6 +305,21 @@ def resolve_pronouns(
                         actor=antecedent.actor, how="pronoun")
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _subjects_first(doc: Doc, candidates: list[Mention]) -> list[Mention]:
+    """A subject pronoun goes on about the subject of the sentence before rather than a
+    nearer object ('Macron sprak met Scholz. Hij weigerde ...' is Macron): within the
+    nearest candidate's sentence, subjects come first."""
+    if not candidates:
+        return candidates
+    nearest = candidates[0].sentence
+
+    def is_subject(m: Mention) -> bool:
+        return m.sentence == nearest and doc.sentences[m.sentence].tokens[m.head].deprel == "su"
+
+    return [m for m in candidates if is_subject(m)] + [
+        m for m in candidates if not is_subject(m)]
 
 
 def _by_gender(

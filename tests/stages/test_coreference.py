@@ -201,3 +201,15 @@ def test_plural_description_in_a_new_paragraph_takes_its_own_sentence_s_country(
     doc = code("De leiders van de G7 zetten Rusland uit de G8.\n\nVolgens Rusland vergissen "
                "de regeringsleiders zich.", "2014-03-25")
     assert _mention(doc, "de regeringsleiders").actor.code == "RUSGOV"
+
+
+def test_subject_pronoun_prefers_the_subject_of_the_sentence_before(code: Code) -> None:
+    doc = code("Macron sprak met Scholz over Oekraïne. Hij weigerde wapens te leveren.",
+               "2022-03-01")
+    assert _mention(doc, "Hij").actor.name == "Emmanuel Macron"
+
+
+def test_object_pronoun_still_takes_the_nearest_person(code: Code) -> None:
+    doc = code("Macron sprak met Scholz over Oekraïne. Poetin belde hem daarna.",
+               "2022-03-01")
+    assert _mention(doc, "hem").actor.name == "Olaf Scholz"
