@@ -233,6 +233,12 @@ class KnowledgeBase:
         return Actor(f"country:{c.iso3}:GOV", f"{c.name_en} (government)", c.iso3, "GOV",
                      "country")
 
+    def group_actor(self, lemma: str, sector: str, country: str | None,
+                    title: str | None = None) -> Actor:
+        """People a role noun names ('Russische militairen'); '?' for a country not yet known."""
+        return Actor(f"group:{country or '?'}:{sector}:{lemma}", lemma, country, sector, "group",
+                     title)
+
     def person_actor(self, person: Person, day: str) -> Actor:
         role = person.role_on(day)
         if role:

@@ -266,9 +266,7 @@ class ActorStage:
             holder = self.kb.title_holder(country, title, day)
             if holder is not None:
                 return self.kb.person_actor(holder, day)
-        # A note in role_nouns.tsv marks nouns of EU bodies, such as europarlementariër.
-        key = f"group:{country or '?'}:{sector}:{lemma}"
-        return Actor(key, lemma, country, sector, "group", title)
+        return self.kb.group_actor(lemma, sector, country, title)
 
     def _with_country(self, mention: Mention, country: str | None, why: str) -> Mention:
         actor = mention.actor
