@@ -1,8 +1,7 @@
 """Build a knowledge base (people with dated offices, countries, organisations) from a Wikidata
 JSON dump, in the TSV formats of kroniek/data/actors.
 
-The dump (https://dumps.wikimedia.org/wikidatawiki/entities/) is one JSON array with one entity
-per line: `[`, then lines that end in `,`, then `]`. It is read line by line, never whole.
+The dump is read line by line, never whole (kroniek.kb.wikidata_dump).
 
 Two passes. A person names their offices by item id (P39), and an office item may come anywhere
 in the dump, before or after the people who held it. The first pass keeps people, countries and
@@ -13,18 +12,14 @@ office or a capital (millions), because which ones matter is only known at the e
 
 from __future__ import annotations
 
-import bz2
-import gzip
-import json
 import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from kroniek.errors import DataFileError
+from kroniek.kb import wikidata_dump as wikidump
 from kroniek.kb.entries import Country
 from kroniek.kb.loader import (
     COUNTRY_COLUMNS,
@@ -86,9 +81,6 @@ POSITION_TITLES = {
 ISO3_FIXES = {"XKX": "KOS"}
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_TIME = re.compile(r"^([+-])(\d+)-(\d\d)-(\d\d)T")
-# Official dumps start each line with type and id, so pass two can skip a line unparsed.
-_ENTITY_ID = re.compile(r'^\{\s*"type"\s*:\s*"\w+"\s*,\s*"id"\s*:\s*"([A-Z]\d+)"')
 PERSON_LANGUAGES = ("nl", "en", "de")
 NAME_LANGUAGES = ("nl", "en")
 
@@ -102,121 +94,6 @@ class ImportCounts:
     organisations: int = 0
     people_without_roles: int = 0  # humans whose offices had no country or title here
     warnings: list[str] = field(default_factory=list)
-
-
-def wikidata_date(value: Any) -> str | None:
-    """A Wikidata time value as a kroniek date: '+2000-05-07T00:00:00Z' at precision 11 (day)
-    gives 2000-05-07, at 10 (month) 2000-05, at 9 (year) 2000. Coarser precisions, dates before
-    the year 1 and impossible dates give None."""
-    if not isinstance(value, dict):
-        return None
-    match = _TIME.match(str(value.get("time", "")))
-    precision = value.get("precision")
-    if not match or match.group(1) == "-" or precision not in (9, 10, 11):
-        return None
-    year, month, day = int(match.group(2)), int(match.group(3)), int(match.group(4))
-    try:
-        date(year, month if precision >= 10 else 1, day if precision == 11 else 1)
-    except ValueError:
-        return None
-    return "-".join([f"{year:04d}", f"{month:02d}", f"{day:02d}"][: precision - 8])
-
-
-def open_dump(path: Path) -> IO[str]:
-    """By suffix: .gz and .bz2 are decompressed on the fly, anything else is read as text."""
-    # errors='replace': one bad byte must not end an import that has run for hours.
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace")
-    if path.suffix == ".bz2":
-        return bz2.open(path, "rt", encoding="utf-8", errors="replace")
-    return path.open(encoding="utf-8", errors="replace")
-
-
-def iter_entities(
-    path: Path, warn: Callable[[int, str], None], wanted: set[str] | None = None
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, entity) for each entity line, only those in `wanted` if given; a line that
-    is no entity goes to `warn` with its number, and reading goes on."""
-    try:
-        with open_dump(path) as handle:
-            for number, line in enumerate(handle, start=1):
-                text = line.strip().rstrip(",")
-                if text in ("", "[", "]"):
-                    continue
-                if wanted is not None:
-                    match = _ENTITY_ID.match(text)
-                    if match and match.group(1) not in wanted:
-                        continue
-                try:
-                    entity = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    warn(number, f"not JSON ({exc.msg}, column {exc.colno})")
-                    continue
-                if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
-                    warn(number, "not an entity (no id)")
-                    continue
-                yield number, entity
-    except (OSError, EOFError) as exc:
-        raise DataFileError(f"cannot read the dump: {exc}", str(path)) from None
-
-
-# Reading entities. Every accessor tolerates missing keys; a wrong shape raises and the caller
-# skips that entity with a warning.
-
-
-def _label(entity: dict[str, Any], language: str) -> str:
-    return str((entity.get("labels") or {}).get(language, {}).get("value", ""))
-
-
-def _names(entity: dict[str, Any], languages: Iterable[str]) -> list[str]:
-    """Labels and aliases, language by language, each once."""
-    found: list[str] = []
-    for language in languages:
-        aliases = (entity.get("aliases") or {}).get(language, [])
-        for name in (_label(entity, language), *(str(a.get("value", "")) for a in aliases)):
-            if name and name not in found:
-                found.append(name)
-    return found
-
-
-def _statements(entity: dict[str, Any], prop: str, truthy: bool = False) -> list[dict[str, Any]]:
-    """Non-deprecated statements; truthy: only the preferred ones if there are any."""
-    kept = [s for s in (entity.get("claims") or {}).get(prop, [])
-            if s.get("rank", "normal") != "deprecated"]
-    if truthy and any(s.get("rank") == "preferred" for s in kept):
-        return [s for s in kept if s.get("rank") == "preferred"]
-    return kept
-
-
-def _value(snak: dict[str, Any]) -> Any:
-    if snak.get("snaktype", "value") != "value":
-        return None
-    return (snak.get("datavalue") or {}).get("value")
-
-
-def _item(snak: dict[str, Any]) -> str | None:
-    value = _value(snak)
-    return str(value["id"]) if isinstance(value, dict) and value.get("id") else None
-
-
-def _items(entity: dict[str, Any], prop: str, truthy: bool = False) -> list[str]:
-    found = (_item(s.get("mainsnak") or {}) for s in _statements(entity, prop, truthy))
-    return [qid for qid in found if qid]
-
-
-def _first_string(entity: dict[str, Any], prop: str) -> str:
-    values = (_value(s.get("mainsnak") or {}) for s in _statements(entity, prop, truthy=True))
-    return next((v for v in values if isinstance(v, str)), "")
-
-
-def _first_date(entity: dict[str, Any], prop: str) -> str | None:
-    values = (_value(s.get("mainsnak") or {}) for s in _statements(entity, prop, truthy=True))
-    return next((d for d in map(wikidata_date, values) if d), None)
-
-
-def _qualifier_date(statement: dict[str, Any], prop: str) -> str | None:
-    snaks = (statement.get("qualifiers") or {}).get(prop, [])
-    return next((d for d in (wikidata_date(_value(s)) for s in snaks) if d), None)
 
 
 @dataclass(frozen=True)
@@ -246,33 +123,35 @@ class _Collected:
 
     def add(self, line: int, entity: dict[str, Any]) -> None:
         qid = entity["id"]
-        iso3 = ISO3_FIXES.get(code := _first_string(entity, "P298"), code)
+        iso3 = ISO3_FIXES.get(code := wikidump.first_string(entity, "P298"), code)
         if _ISO3.match(iso3):
             self.iso3.setdefault(qid, iso3)
-        types = set(_items(entity, "P31"))
+        types = set(wikidump.items_of(entity, "P31"))
         if HUMAN in types:
-            held = [_Held(position, _qualifier_date(s, "P580"), _qualifier_date(s, "P582"))
-                    for s in _statements(entity, "P39")
-                    if (position := _item(s.get("mainsnak") or {}))]
+            held = [_Held(position, wikidump.qualifier_date(s, "P580"),
+                          wikidump.qualifier_date(s, "P582"))
+                    for s in wikidump.statements(entity, "P39")
+                    if (position := wikidump.item_of(s.get("mainsnak") or {}))]
             if held:
-                names = _names(entity, PERSON_LANGUAGES)
-                name = _label(entity, "en") or (names[0] if names else qid)
+                names = wikidump.names_of(entity, PERSON_LANGUAGES)
+                name = wikidump.label_of(entity, "en") or (names[0] if names else qid)
                 note = str((entity.get("descriptions") or {}).get("en", {}).get("value", ""))
                 aliases = [n for n in names if n != name]
                 self.people.setdefault(qid, _Person(line, name, aliases, note, held))
             return
-        names = {"en": _label(entity, "en"), "nl": _label(entity, "nl"),
-                 "names": _names(entity, NAME_LANGUAGES)}
+        names = {"en": wikidump.label_of(entity, "en"), "nl": wikidump.label_of(entity, "nl"),
+                 "names": wikidump.names_of(entity, NAME_LANGUAGES)}
         if types & COUNTRY_TYPES.keys():
             self.countries.setdefault(qid, {
-                **names, "capitals": _items(entity, "P36", True),
-                "start": _first_date(entity, "P571"), "end": _first_date(entity, "P576"),
+                **names, "capitals": wikidump.items_of(entity, "P36", True),
+                "start": wikidump.first_date(entity, "P571"),
+                "end": wikidump.first_date(entity, "P576"),
             })
             return
         kind = next((ORGANISATION_TYPES[t] for t in ORGANISATION_TYPES if t in types), None)
         if kind:
             self.organisations.setdefault(
-                qid, {**names, "type": kind, "countries": _items(entity, "P17", True)})
+                qid, {**names, "type": kind, "countries": wikidump.items_of(entity, "P17", True)})
 
 
 @dataclass(frozen=True)
@@ -287,9 +166,9 @@ class _Referred:
 
 def _referred(entity: dict[str, Any]) -> _Referred:
     return _Referred(
-        _label(entity, "en"), _label(entity, "nl"),
-        (entity["id"], *_items(entity, "P279"), *_items(entity, "P31")),
-        (*_items(entity, "P1001", True), *_items(entity, "P17", True)),
+        wikidump.label_of(entity, "en"), wikidump.label_of(entity, "nl"),
+        (entity["id"], *wikidump.items_of(entity, "P279"), *wikidump.items_of(entity, "P31")),
+        (*wikidump.items_of(entity, "P1001", True), *wikidump.items_of(entity, "P17", True)),
     )
 
 
@@ -343,7 +222,7 @@ def _read(path: Path, warnings: list[str], warned: set[int], wanted: set[str] | 
             warned.add(number)
             warnings.append(f"line {number}: {reason}")
 
-    for number, entity in iter_entities(path, warn, wanted):
+    for number, entity in wikidump.iter_entities(path, warn, wanted):
         try:
             keep(number, entity)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
@@ -480,7 +359,4 @@ __all__ = [
     "POSITION_TITLES",
     "ImportCounts",
     "import_wikidata",
-    "iter_entities",
-    "open_dump",
-    "wikidata_date",
 ]

@@ -16,7 +16,8 @@ import pytest
 
 from kroniek.kb import KnowledgeBase
 from kroniek.kb.loader import data_dir, read_tsv
-from kroniek.kb.wikidata import import_wikidata, wikidata_date
+from kroniek.kb.wikidata import import_wikidata
+from kroniek.kb.wikidata_dump import wikidata_date
 
 Json = dict[str, Any]
 
