@@ -27,3 +27,12 @@ class Doc:
     places: tuple[Place, ...] = ()
     main_country: str | None = None
     notes: tuple[str, ...] = field(default=())  # warnings worth keeping with the article
+
+    def paragraph_start(self, index: int) -> int:
+        """The first sentence of the paragraph (text between line breaks) sentence `index` is
+        in."""
+        text = self.article.text
+        while index > 0 and "\n" not in text[self.sentences[index - 1].end:
+                                             self.sentences[index].start]:
+            index -= 1
+        return index

@@ -211,7 +211,7 @@ def resolve_plural_descriptions(doc: Doc, mentions: list[Mention]) -> list[Menti
         antecedent = next(
             (a for a in reversed(out) if a.end <= mention.start and a.actor.country
              and a.actor.kind in ("group", "organisation") and a.how.startswith("role")
-             and _same_paragraph(doc, a.sentence, mention.sentence)
+             and doc.paragraph_start(mention.sentence) <= a.sentence
              and mention.sentence - a.sentence <= 2
              and _same_noun(doc.sentences[a.sentence].tokens[a.head].lemma, head.lemma)),
             None)
@@ -224,11 +224,6 @@ def _same_noun(earlier: str, later: str) -> bool:
     """'leider' and 'regeringsleider': the later noun is the earlier or a compound of it."""
     earlier, later = earlier.lower(), later.lower()
     return later == earlier or (len(earlier) >= 4 and later.endswith(earlier))
-
-
-def _same_paragraph(doc: Doc, first: int, last: int) -> bool:
-    text = doc.article.text
-    return "\n" not in text[doc.sentences[first].end:doc.sentences[last].start]
 
 
 _PARTITIVE_HEADS = frozenset({"een", "één"})

@@ -78,7 +78,7 @@ class ImplicitTargetStage:
             return None
         if others:
             return min(others, key=lambda m: abs(m.start - event.trigger_start))
-        first = max(_paragraph_start(doc, event.sentence),
+        first = max(doc.paragraph_start(event.sentence),
                     event.sentence - COUNTERPART_SENTENCES_BACK)
         for index in range(event.sentence - 1, first - 1, -1):
             named = self._state_mentions(doc, index, day)
@@ -120,11 +120,3 @@ def _unnamed(doc: Doc, event: Event, actor: Actor, rule: str) -> Mention:
     head = next((t.index for t in sentence.tokens if t.start == event.trigger_start), 0)
     return Mention(sentence=event.sentence, start=event.trigger_start, end=event.trigger_start,
                    text="", tokens=(), head=head, actor=actor, how=rule)
-
-
-def _paragraph_start(doc: Doc, index: int) -> int:
-    text = doc.article.text
-    while index > 0 and "\n" not in text[doc.sentences[index - 1].end:
-                                         doc.sentences[index].start]:
-        index -= 1
-    return index

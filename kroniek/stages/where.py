@@ -302,10 +302,10 @@ class PlaceStage:
         if not pointing:
             return None
         if pointing == "noun":
-            first = self._paragraph_start(doc, event.sentence)
+            first = doc.paragraph_start(event.sentence)
             scene = self._scene_between(phrases, first, event.sentence)
             if scene is None and first > 0:
-                scene = self._scene_between(phrases, self._paragraph_start(doc, first - 1), first)
+                scene = self._scene_between(phrases, doc.paragraph_start(first - 1), first)
             if scene is not None:
                 return scene
         for back in range(1, ANAPHOR_REACH + 1):
@@ -324,16 +324,8 @@ class PlaceStage:
 
     def _scene(self, doc: Doc, phrases: list[list[PlacePhrase]], event: Event) -> Place | None:
         """The place where the paragraph was set."""
-        return self._scene_between(phrases, self._paragraph_start(doc, event.sentence),
+        return self._scene_between(phrases, doc.paragraph_start(event.sentence),
                                    event.sentence)
-
-    @staticmethod
-    def _paragraph_start(doc: Doc, index: int) -> int:
-        text = doc.article.text
-        while index > 0 and "\n" not in text[doc.sentences[index - 1].end:
-                                             doc.sentences[index].start]:
-            index -= 1
-        return index
 
     @staticmethod
     def _scene_between(phrases: list[list[PlacePhrase]], first: int, stop: int) -> Place | None:
