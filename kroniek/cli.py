@@ -192,12 +192,15 @@ def events(
     clusters: Annotated[bool, typer.Option(
         "--clusters", help="One row per happening (event cluster), with mention, article and "
         "source counts; filters apply to each cluster's canonical event.")] = False,
+    inferred_targets: Annotated[bool, typer.Option(
+        help="Include events whose target a rule inferred (rule 'PATTERN+implicit....') "
+        "rather than the sentence naming it.")] = True,
 ) -> None:
     """List coded events. Example: kroniek events --country RUS --type ASSAULT --format csv"""
     from kroniek.adapters.duckdb_store import DuckDBStore
 
     query = EventQuery(actor=actor, country=country, type=type, since=since, until=until,
-                       text=text, limit=limit)
+                       text=text, limit=limit, inferred_targets=inferred_targets)
     try:
         with DuckDBStore(db, read_only=True) as store:
             rows = store.clusters(query) if clusters else store.events(query)

@@ -40,6 +40,9 @@ def export(
         "several sentences or articles): its canonical event with mention, article and "
         "source counts. Filters apply to the canonical event.")] = False,
     force: Annotated[bool, typer.Option(help="Replace a non-empty Parquet folder.")] = False,
+    inferred_targets: Annotated[bool, typer.Option(
+        help="Include events whose target a rule inferred (rule 'PATTERN+implicit....') "
+        "rather than the sentence naming it.")] = True,
 ) -> None:
     """Export events in a format for PLOVER tools, R, Stata, Excel, pandas or DuckDB.
 
@@ -52,6 +55,7 @@ def export(
         actor=actor, country=country, sector=sector, source_country=source_country,
         target_country=target_country, dyad=dyad, type=type, quad_class=quad_class,
         factuality=factuality, since=since, until=until, place=place, q=q, article_id=article_id,
+        inferred_targets=inferred_targets,
     )
     try:
         if not db.exists():

@@ -45,6 +45,7 @@ class EventQuery:
     text: str | None = None  # substring of the sentence
     article_id: str | None = None
     limit: int | None = None
+    inferred_targets: bool = True  # False: leave out events whose target a rule inferred
 
 
 class Store(Protocol):

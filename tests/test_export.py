@@ -90,6 +90,16 @@ def test_plover_recipient_a_rule_inferred_has_no_entity_text(store: Path,
         "identifier_id": "country:NLD:GOV", "identifier_text": "Netherlands (government)"}
 
 
+def test_export_without_inferred_targets_keeps_only_named_targets(store: Path,
+                                                                 tmp_path: Path) -> None:
+    every, named = tmp_path / "every.csv", tmp_path / "named.csv"
+    export(store, EventFilters(), "csv", every)
+    n = export(store, EventFilters(inferred_targets=False), "csv", named)
+    rows = read_csv(every)
+    assert 0 < n < len(rows)
+    assert read_csv(named) == [r for r in rows if "+implicit." not in r["rule"]]
+
+
 def test_csv_has_cameo_root_and_quad_class_beside_the_plover_type(store: Path,
                                                                   tmp_path: Path) -> None:
     out = tmp_path / "events.csv"

@@ -38,6 +38,10 @@ def check_date(name: str, value: str) -> str:
     return value
 
 
+# An event whose rule carries an implicit-target rule id got its target from that rule.
+INFERRED_TARGET_EXCLUDED = "NOT contains(e.rule, '+implicit.')"
+
+
 @dataclass(frozen=True)
 class EventFilters:
     """Filters over events; every field is optional and they combine with AND.
@@ -46,6 +50,8 @@ class EventFilters:
     country / sector: of the source or the target. dyad: 'SRC-TGT', each side a country, a
     code or an actor id. since / until: event date, inclusive, at any precision. place:
     substring of the place as written or resolved, or its country. q: words in the sentence.
+    inferred_targets: False leaves out events whose target a rule inferred (rule
+    'pattern+implicit....') rather than the sentence naming it.
     """
 
     actor: str | None = None
@@ -62,6 +68,7 @@ class EventFilters:
     place: str | None = None
     q: str | None = None
     article_id: str | None = None
+    inferred_targets: bool = True
 
 
 @dataclass
@@ -133,6 +140,8 @@ def filter_sql(filters: EventFilters) -> tuple[str, dict[str, object]]:
         sql.add("contains(lower(coalesce(s.text, '')), $q)", q=filters.q.lower())
     if filters.article_id:
         sql.add("e.article_id = $article_id", article_id=filters.article_id)
+    if not filters.inferred_targets:
+        sql.add(INFERRED_TARGET_EXCLUDED)
     return sql.clause(), sql.params
 
 

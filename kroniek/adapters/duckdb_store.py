@@ -31,6 +31,7 @@ import duckdb
 
 from kroniek.adapters import duckdb_clusters
 from kroniek.adapters import duckdb_schema as schema
+from kroniek.adapters.duckdb_filters import INFERRED_TARGET_EXCLUDED
 from kroniek.adapters.duckdb_rows import Row, article_row, doc_rows, to_json
 from kroniek.errors import StoreError
 from kroniek.model import Article, Doc
@@ -562,4 +563,6 @@ def _event_filters(query: EventQuery) -> tuple[list[str], dict[str, object]]:
     if query.article_id:
         params["article_id"] = query.article_id
         where.append("e.article_id = $article_id")
+    if not query.inferred_targets:
+        where.append(INFERRED_TARGET_EXCLUDED)
     return where, params

@@ -67,6 +67,9 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200,
                                    description="Words in the event's sentence.")] = None,
     article_id: Annotated[str | None, Query(max_length=500)] = None,
+    inferred_targets: Annotated[bool, Query(description="false: leave out events whose "
+                                            "target a rule inferred (rule "
+                                            "'PATTERN+implicit....').")] = True,
 ) -> EventFilters:
     type, quad_class = type or None, quad_class or None
     since, until = since or None, until or None
@@ -91,7 +94,7 @@ def event_filters(
         source_country=source_country or None, target_country=target_country or None,
         dyad=dyad or None, type=type, quad_class=quad_class, factuality=factuality or None,
         since=since, until=until, place=place or None, q=q or None,
-        article_id=article_id or None,
+        article_id=article_id or None, inferred_targets=inferred_targets,
     )
 
 

@@ -242,6 +242,21 @@ def test_duckdb_store_events_filters(
     assert [e["event_id"] for e in filled.events(query)] == expected
 
 
+def test_duckdb_store_events_without_inferred_targets(store: DuckDBStore) -> None:
+    doc = belarus_doc()
+    demand = doc.events[2]
+    government = replace(doc.mentions[2], start=demand.trigger_start,
+                                     end=demand.trigger_start, text="", tokens=())
+    inferred = replace(demand, target=government,
+                                   rule=f"{demand.rule}+implicit.protest-own-government")
+    doc = replace(doc, events=(*doc.events[:2], inferred))
+    store.save(store.start_run("test", "dict", ["belarus.txt"]), [doc])
+    assert [e["event_id"] for e in store.events(EventQuery())] == [
+        "belarus-1:0", "belarus-1:1", "belarus-1:2"]
+    assert [e["event_id"] for e in store.events(EventQuery(inferred_targets=False))] == [
+        "belarus-1:0", "belarus-1:1"]
+
+
 def test_duckdb_store_events_rows_are_flat_with_sentence(filled: DuckDBStore) -> None:
     (row,) = filled.events(EventQuery(type="ASSAULT"))
     assert (row["article_date"], row["sentence_text"], row["historical"], row["source_name"]) == (

@@ -119,6 +119,15 @@ def test_factuality_filter(api: TestClient) -> None:
     assert any(e["trigger"]["text"] == "erkent" for e in negated)
 
 
+def test_inferred_targets_filter_leaves_out_events_with_a_rule_made_target(
+    api: TestClient,
+) -> None:
+    every = all_events(api, type="PROTEST")
+    parsed = all_events(api, type="PROTEST", inferred_targets="false")
+    assert any("+implicit." in e["rule"] for e in every)
+    assert parsed == [e for e in every if "+implicit." not in e["rule"]]
+
+
 def test_date_range_filter_counts_partial_dates_by_their_interval(api: TestClient) -> None:
     events = all_events(api, since="2020-11", until="2021")
     for e in events:  # '2021' meets the range; '2020' would not be inside it
