@@ -50,7 +50,7 @@ def build_pipeline(
     gazetteer = gazetteer or default_gazetteer()
     implicit_rules = default_rules() if implicit_rules is None else implicit_rules
     # Places come before implicit targets: a target no words name says nothing of where.
-    stages: list[Stage] = [ActorStage(kb), EventCoder(patterns), DateStage(),
+    stages: list[Stage] = [ActorStage(kb, gazetteer), EventCoder(patterns), DateStage(),
                            EventRoleStage(kb), PlaceStage(gazetteer),
                            ImplicitTargetStage(kb, implicit_rules)]
     return Pipeline(backend, stages, dictionary_hash=(

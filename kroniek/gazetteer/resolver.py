@@ -54,6 +54,12 @@ class Gazetteer:
         found = self._exact.get(name) or self._folded.get(fold(name)) or {}
         return list(found.values())
 
+    def is_known_place(self, name: str) -> bool:
+        """Whether `name` is a place by a hand-written name or a capital's ('Sotsji', 'Kiev'),
+        which no person or organisation shares; GeoNames' names alone ('Jackson') do not say
+        so."""
+        return any(strength >= CAPITAL for _, strength in self.candidates(name))
+
     def resolve(self, name: str, countries: Sequence[str] = ()) -> GazetteerPlace | None:
         """The place `name` means. Context first: of the places in `countries` (the sentence's
         and article's countries, most relevant first), the first country that has one. A

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from kroniek.gazetteer import Gazetteer
 from kroniek.kb import Candidate, KnowledgeBase, middle_day, name_key, strip_possessive
 from kroniek.kb.entries import RoleNoun
 from kroniek.model import Actor, Doc, Mention, Sentence, Token
@@ -38,8 +39,11 @@ _NP_PREFIX_POS = frozenset({"LID", "ADJ", "TW", "VNW"})
 class ActorStage:
     name = "actors"
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
         self.kb = kb
+        # Frog takes some places for people ('Sotsji'): a name the gazetteer knows by hand is
+        # no unknown actor.
+        self.gazetteer = gazetteer
         self.max_words = min(kb.max_words, 6)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -175,7 +179,10 @@ class ActorStage:
             return []
         if token.pos != "SPEC":
             return []
-        return [Candidate("unknown", "", strip_possessive(surface))]
+        name = strip_possessive(surface)
+        if self.gazetteer is not None and self.gazetteer.is_known_place(name):
+            return []
+        return [Candidate("unknown", "", name)]
 
     def _role_nouns(
         self, doc: Doc, sentence: Sentence, day: str, names: list[Mention]
