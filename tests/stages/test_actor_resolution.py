@@ -196,6 +196,9 @@ IN_TEXT = [
      "2020-08-20", "Kanaal Een", "Channel One Russia", "RUSJRN"),
     ("In Minsk zei de presentator van staatszender Kanaal Een dat het Westen schuld heeft.",
      "2020-08-20", "de presentator", "presentator", "RUSJRN"),
+    # a noun before a name the knowledge base does not know says what the person is
+    ("De KGB arresteerde Protasevitsj en zijn Russische vriendin Sofia Sapega.", "2021-05-24",
+     "Sofia Sapega", "Sofia Sapega", "RUSCVL"),
     # possessives
     ("Loekasjenko's woordvoerder zweeg.", "2020-08-20", "Loekasjenko's",
      "Alexander Lukashenko", "BLRGOV"),
