@@ -12,9 +12,11 @@ from kroniek.coder.factuality import factuality
 from kroniek.coder.patterns import Pattern, PatternDictionary, lemma_matches
 from kroniek.model import Doc, Event, Mention, Sentence, Token
 
-# Meeting, agreeing and cooperating are mutual: "Israël en Hamas bereikten een akkoord" is
-# each side acting towards the other when the text names no separate target.
+# Meeting, agreeing, cooperating and a ceasefire are mutual: "Israël en Hamas bereikten een
+# akkoord" and "een bestand tussen Israël en Hamas" are each side acting towards the other when
+# the text names no separate target.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+RECIPROCAL_MODES = frozenset({("RETREAT", "ceasefire")})
 
 # A pattern whose expression names one of these means the negated phrase as a whole
 # ('niet in de steek laten' is support): the negation does not negate its event.
@@ -230,7 +232,9 @@ class EventCoder:
             confidence *= 0.6
         events = []
         pairs: Iterable[tuple[Mention | None, Mention | None]]
-        if not targets and len(sources) > 1 and pattern.type in RECIPROCAL_TYPES:
+        if not targets and len(sources) > 1 and (
+                pattern.type in RECIPROCAL_TYPES
+                or (pattern.type, pattern.mode) in RECIPROCAL_MODES):
             pairs = itertools.permutations(sources, 2)
         else:
             pairs = itertools.product(sources or [None], targets or [None])

@@ -156,6 +156,14 @@ def test_clause_coordinated_subject_after_a_fronted_adverbial_acts_both_ways(cod
                                        ("AGREE", "SRB", "KOS", "asserted")]
 
 
+def test_clause_ceasefire_between_two_parties_acts_both_ways(code: Code) -> None:
+    doc = code("Een tijdelijk bestand tussen Israël en Hamas werd vrijdag van kracht.",
+               "2023-11-24")
+    events = [e for e in doc.events if e.pattern_id == "retreat.bestand"]
+    assert sorted((actor_code(e, "source"), actor_code(e, "target")) for e in events) == [
+        ("ISR", "PSEREB"), ("PSEREB", "ISR")]
+
+
 def test_clause_unknown_name_in_apposition_to_a_role_is_one_target(code: Code) -> None:
     doc = code("Dinsdag werd de Belarussische oppositieleider Pavel Sevjarynets naar Litouwen "
                "gedeporteerd.", "2021-05-29")
