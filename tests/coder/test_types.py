@@ -18,7 +18,7 @@ CASES = [
     ("Honderden Russische soldaten verlieten de basis in Armenië.", "2020-11-12",
      "retreat.verlaten-troepen", "RETREAT", "withdraw", "RUSMIL", None, "asserted"),
     ("Een bestand tussen Israël en Hezbollah ging om vier uur in.", "2024-11-27",
-     "retreat.bestand", "RETREAT", "ceasefire", "ISR", None, "asserted"),
+     "retreat.bestand", "RETREAT", "ceasefire", "ISR", "LBNREB", "asserted"),
     ("Duitsland vloog tenten en medicijnen naar Turkije.", "2023-02-08",
      "aid.vliegen-hulp", "AID", None, "DEU", "TUR", "asserted"),
     ("President Erdogan riep de noodtoestand uit.", "2016-07-16",
