@@ -107,3 +107,10 @@ def test_threat_targets_the_one_other_state_its_sentence_names(code: Code) -> No
 def test_curfew_binds_the_country_of_the_government_that_declares_it(code: Code) -> None:
     event = _event(code("De Chinese regering stelde een avondklok in."), "COERCE")
     assert _target(event) == ("China", "CHN")
+
+
+def test_opposition_demand_naming_no_one_targets_the_own_government(code: Code) -> None:
+    event = _event(code("De Armeense oppositie eist nieuwe verkiezingen.", "2020-11-12"),
+                   "REQUEST")
+    assert _target(event) == ("Armenia (government)", "ARMGOV")
+    assert event.rule.endswith("+implicit.claim-own-government")
