@@ -428,8 +428,12 @@ def clause_subject_by_position(
             break
         mention = by_token.get(token.index)
         if mention is not None:
+            # A name in apposition belongs to the noun before it: 'Volgens de
+            # mensenrechtenorganisatie OVD-Info zijn ... opgepakt'.
+            skipped = ("LID", "ADJ", "TW", "N") if sentence.tokens[mention.head].deprel == "app" \
+                else ("LID", "ADJ", "TW")
             opener = mention.tokens[0] - 1
-            while opener >= 0 and sentence.tokens[opener].pos in ("LID", "ADJ", "TW"):
+            while opener >= 0 and sentence.tokens[opener].pos in skipped:
                 opener -= 1
             # 'In Ruslands Verre Oosten demonstreren ...': an actor inside a prepositional
             # phrase is not the subject.

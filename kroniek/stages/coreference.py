@@ -227,30 +227,43 @@ def _same_noun(earlier: str, later: str) -> bool:
 
 
 _PARTITIVE_HEADS = frozenset({"een", "één"})
+# 'duizenden van hen', 'velen van hen', '1700 van hen': some of the group, acting as it.
+_QUANTITY_HEADS = frozenset({
+    "veel", "velen", "sommige", "sommigen", "enkele", "enkelen", "meeste", "meesten",
+    "tiental", "tientallen", "honderd", "honderden", "duizend", "duizenden", "dozijn",
+})
+
+
+def _partitive_head(token: Token) -> bool:
+    return token.lemma.lower() in _PARTITIVE_HEADS | _QUANTITY_HEADS or token.pos == "TW"
 
 
 def resolve_partitives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """'Een van hen' after a group ('Alle uitdagers van Loekasjenko ... Een van hen vluchtte'):
-    one member, who acts as the group and whom a later hij or hem may mean."""
+    one member, who acts as the group and whom a later hij or hem may mean. 'Duizenden van
+    hen', '1700 van hen': part of the group, acting as it."""
     out = list(mentions)
     for sentence in doc.sentences:
         tokens = sentence.tokens
         for i, token in enumerate(tokens[:-2]):
-            if token.lemma.lower() not in _PARTITIVE_HEADS or tokens[i + 1].lemma != "van":
+            if not _partitive_head(token) or tokens[i + 1].lemma != "van":
                 continue
             them = tokens[i + 2]
             if them.pos != "VNW" or them.text.lower() not in ("hen", "hun"):
                 continue
             group = next(
                 (m for m in reversed(out) if m.actor.kind == "group" and m.end <= token.start
-                 and sentence.index - m.sentence <= 2 and m.how not in ("pronoun", "partitive")
+                 and sentence.index - m.sentence <= 2
+                 and m.how not in ("pronoun", "partitive", "partitive-plural")
                  and doc.sentences[m.sentence].tokens[m.head].is_plural), None)
             if group is None:
                 continue
             out.append(Mention(
                 sentence=sentence.index, start=token.start, end=them.end,
                 text=doc.article.text[token.start:them.end], tokens=(i, i + 1, i + 2), head=i,
-                actor=group.actor, how="partitive"))
+                actor=group.actor,
+                how="partitive" if token.lemma.lower() in _PARTITIVE_HEADS
+                else "partitive-plural"))
     return sorted(out, key=lambda m: m.start)
 
 

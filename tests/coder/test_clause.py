@@ -112,6 +112,10 @@ CASES = [
     # made it a subject
     ("Zelensky besloot Poetins dreigementen te negeren.", "2022-03-01",
      "threaten.dreigement", "THREATEN", None, "RUSGOV", None, "asserted"),
+    # a name in apposition inside a 'volgens' phrase is the reporter, not the arrester
+    ("In Rusland gingen duizenden mensen de straat op. Volgens de mensenrechtenorganisatie "
+     "OVD-Info zijn meer dan 1700 van hen opgepakt.",
+     "2022-02-25", "coerce.oppakken", "COERCE", "arrest", None, "RUSCVL", "asserted"),
     # a conjunct shares the modal of the verb it is coordinated with
     ("Het Kazachse leger kan nu de demonstraties verbieden en journalisten arresteren.",
      "2022-01-15", "coerce.verbieden", "COERCE", "restrict", "KAZMIL", None, "hypothetical"),

@@ -213,3 +213,10 @@ def test_object_pronoun_still_takes_the_nearest_person(code: Code) -> None:
     doc = code("Macron sprak met Scholz over Oekraïne. Poetin belde hem daarna.",
                "2022-03-01")
     assert _mention(doc, "hem").actor.name == "Olaf Scholz"
+
+
+def test_a_number_of_them_is_part_of_the_group_named_before(code: Code) -> None:
+    doc = code("In Rusland gingen duizenden mensen de straat op. Volgens OVD-Info zijn meer dan "
+               "1700 van hen opgepakt.", "2022-02-25")
+    mention = _mention(doc, "1700 van hen")
+    assert (mention.actor.code, mention.how) == ("RUSCVL", "partitive-plural")
