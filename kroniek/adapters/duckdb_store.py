@@ -31,7 +31,7 @@ import duckdb
 
 from kroniek.adapters import duckdb_clusters
 from kroniek.adapters import duckdb_schema as schema
-from kroniek.adapters.duckdb_filters import INFERRED_TARGET_EXCLUDED
+from kroniek.adapters.duckdb_filters import EventFilters, filter_sql
 from kroniek.adapters.duckdb_rows import Row, article_row, doc_rows, to_json
 from kroniek.errors import StoreError
 from kroniek.model import Article, Doc
@@ -39,7 +39,6 @@ from kroniek.ports import EventQuery, RunInfo
 
 RUN_COUNTS = ("articles_done", "articles_skipped", "articles_failed", "sentences", "events")
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 # save() deletes an article's rows and inserts them again in one transaction; DuckDB before 1.2
 # refuses that as a duplicate primary key (its "over-eager constraint checking").
@@ -444,7 +443,7 @@ class DuckDBStore:
                          order: str) -> list[Row]:
         """`select` (over events `e` and articles `a`) with the query's filters and limit."""
         where, params = _event_filters(query)
-        sql = select + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + order
+        sql = select + where + " ORDER BY " + order
         if query.limit is not None:
             sql += " LIMIT $limit"
             params["limit"] = max(int(query.limit), 0)
@@ -528,41 +527,10 @@ def _label(side: str) -> str:
     return f"CASE WHEN {_code(side)} = '' THEN {side}_name ELSE {_code(side)} END"
 
 
-def _event_filters(query: EventQuery) -> tuple[list[str], dict[str, object]]:
-    """SQL conditions and named parameters for a query; StoreError for a malformed date."""
-    where: list[str] = []
-    params: dict[str, object] = {}
-    if query.actor:
-        params["actor"] = query.actor.lower()
-        where.append("(" + " OR ".join(
-            f"contains(lower(coalesce({column}, '')), $actor)"
-            for side in ("source", "target")
-            for column in (f"e.{side}_name", f"e.{side}_actor_id", _code(f"e.{side}"))
-        ) + ")")
-    if query.country:
-        params["country"] = query.country.upper()
-        where.append("(e.source_country = $country OR e.target_country = $country)")
-    if query.type:
-        params["type"] = query.type.upper()
-        where.append("upper(e.type) = $type")
-    # A date is an interval at its precision: '2014' is all of 2014. Comparing both sides cut
-    # to the shorter of the two keeps every event whose interval meets [since, until].
-    date = "coalesce(e.date, a.date)"
-    for name, op in (("since", ">="), ("until", "<=")):
-        value = getattr(query, name)
-        if value is None:
-            continue
-        if not _DATE.fullmatch(value):
-            raise StoreError(f"{name} {value!r} is not a date of the form YYYY[-MM[-DD]]")
-        params[name] = value
-        n = f"least(length({date}), length(${name}))"
-        where.append(f"left({date}, {n}) {op} left(${name}, {n})")
-    if query.text:
-        params["text"] = query.text.lower()
-        where.append("contains(lower(coalesce(s.text, '')), $text)")
-    if query.article_id:
-        params["article_id"] = query.article_id
-        where.append("e.article_id = $article_id")
-    if not query.inferred_targets:
-        where.append(INFERRED_TARGET_EXCLUDED)
-    return where, params
+def _event_filters(query: EventQuery) -> tuple[str, dict[str, object]]:
+    """The WHERE clause and named parameters for a query, as the API's filters make them;
+    BadFilter (a StoreError) for a malformed date."""
+    return filter_sql(EventFilters(
+        actor=query.actor, country=query.country, type=query.type, since=query.since,
+        until=query.until, q=query.text, article_id=query.article_id,
+        inferred_targets=query.inferred_targets))
